@@ -1,0 +1,185 @@
+"""Load the data package's tables, checking each against its Table Schema first.
+
+A table is named by its resource name in ``data/datapackage.json``. Loading is strict: a
+value of the wrong type, a missing source or a value out of range stops with a
+``DataError`` that names the file, the row and the field, so a bad edit cannot slip into a
+chart. The checks cover the Table Schema features this package uses (types, required,
+minimum, maximum, enum, pattern); the tests also validate the package with frictionless.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import DATA_DIR
+
+# Every table carries these columns: where each value comes from, row by row.
+SOURCE_COLUMNS = ["status", "source_publisher", "source_url", "source_date"]
+STATUSES = ["reported", "derived", "unconfirmed"]
+
+
+class DataError(ValueError):
+    """A data file breaks its schema; the message names file, row and field."""
+
+
+def _package(data_dir: Path) -> dict:
+    path = data_dir / "datapackage.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as err:
+        raise DataError(f"{path}: not valid JSON (line {err.lineno}: {err.msg})") from None
+
+
+@lru_cache(maxsize=None)
+def _cached_package(data_dir: str) -> dict:
+    return _package(Path(data_dir))
+
+
+def package(data_dir: Path = DATA_DIR) -> dict:
+    """The data package descriptor (``datapackage.json``) as a dict."""
+    return _cached_package(str(data_dir))
+
+
+def resource(name: str, data_dir: Path = DATA_DIR) -> dict:
+    """The descriptor of one resource, by name."""
+    for res in package(data_dir)["resources"]:
+        if res["name"] == name:
+            return res
+    names = ", ".join(r["name"] for r in package(data_dir)["resources"])
+    raise KeyError(f"no table named {name!r} in {data_dir / 'datapackage.json'}; tables: {names}")
+
+
+def names(data_dir: Path = DATA_DIR) -> list[str]:
+    return [r["name"] for r in package(data_dir)["resources"]]
+
+
+# --- checking one value against its field -------------------------------------------------
+
+def _parse(value: str, field: dict):
+    """Turn the CSV text into a Python value of the field's type, or raise ValueError."""
+    kind = field.get("type", "string")
+    if kind == "string":
+        return value
+    if kind == "integer":
+        return int(value)
+    if kind == "number":
+        number = float(value)
+        if number != number or number in (float("inf"), float("-inf")):
+            raise ValueError
+        return number
+    if kind == "year":
+        if not re.fullmatch(r"\d{4}", value):
+            raise ValueError
+        return int(value)
+    if kind == "date":
+        return date.fromisoformat(value)
+    if kind == "boolean":
+        if value not in ("true", "false"):
+            raise ValueError
+        return value == "true"
+    raise ValueError(f"type {kind!r} is not supported by sinorussia.data")
+
+
+def _problem(value: str, field: dict) -> str | None:
+    """What is wrong with one cell, in words, or None."""
+    constraints = field.get("constraints", {})
+    if value == "":
+        return "is empty but required" if constraints.get("required") else None
+    try:
+        parsed = _parse(value, field)
+    except ValueError:
+        return f"{value!r} is not a valid {field.get('type', 'string')}"
+    if "enum" in constraints and value not in [str(v) for v in constraints["enum"]]:
+        return f"{value!r} is not one of {constraints['enum']}"
+    if "pattern" in constraints and not re.fullmatch(constraints["pattern"], value):
+        return f"{value!r} does not match the pattern {constraints['pattern']}"
+    if "minimum" in constraints and parsed < _parse(str(constraints["minimum"]), field):
+        return f"{value} is below the minimum {constraints['minimum']}"
+    if "maximum" in constraints and parsed > _parse(str(constraints["maximum"]), field):
+        return f"{value} is above the maximum {constraints['maximum']}"
+    return None
+
+
+def check(name: str, data_dir: Path = DATA_DIR) -> list[str]:
+    """Every problem in one table, each naming file, row and field; empty when clean."""
+    res = resource(name, data_dir)
+    path = data_dir / res["path"]
+    fields = res["schema"]["fields"]
+    expected = [f["name"] for f in fields]
+    if not path.exists():
+        return [f"{path}: file missing (resource {name!r})"]
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    if not rows:
+        return [f"{path}: file is empty"]
+    if rows[0] != expected:
+        return [f"{path}, header: columns are {rows[0]}, the schema expects {expected}"]
+    problems = []
+    keys = res["schema"].get("primaryKey", [])
+    seen = {}
+    for number, row in enumerate(rows[1:], start=1):
+        where = f"{path.relative_to(data_dir.parent) if data_dir.parent in path.parents else path}, row {number} (line {number + 1})"
+        if len(row) != len(fields):
+            problems.append(f"{where}: has {len(row)} values, the schema has {len(fields)} fields")
+            continue
+        for value, field in zip(row, fields):
+            issue = _problem(value, field)
+            if issue:
+                problems.append(f"{where}, field {field['name']!r}: {issue}")
+        if keys:
+            key = tuple(row[expected.index(k)] for k in keys)
+            if key in seen:
+                problems.append(f"{where}: duplicates row {seen[key]} on the key {keys} = {key}")
+            seen.setdefault(key, number)
+    return problems
+
+
+# --- loading -------------------------------------------------------------------------------
+
+_DTYPES = {"integer": "Int64", "number": "float64", "year": "Int64", "boolean": "boolean"}
+
+
+@lru_cache(maxsize=None)
+def _load(name: str, data_dir: str) -> pd.DataFrame:
+    problems = check(name, Path(data_dir))
+    if problems:
+        shown = "\n  ".join(problems[:10])
+        more = f"\n  ... and {len(problems) - 10} more" if len(problems) > 10 else ""
+        raise DataError(f"table {name!r} does not match its schema:\n  {shown}{more}")
+    res = resource(name, Path(data_dir))
+    fields = res["schema"]["fields"]
+    dtypes = {f["name"]: _DTYPES.get(f.get("type"), "string") for f in fields if f.get("type") != "date"}
+    frame = pd.read_csv(Path(data_dir) / res["path"], dtype=dtypes, keep_default_na=False,
+                        na_values={f["name"]: [""] for f in fields if f.get("type") in _DTYPES})
+    for f in fields:
+        if f.get("type") == "date":
+            frame[f["name"]] = pd.to_datetime(frame[f["name"]].replace("", None))
+    return frame
+
+
+def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """One table of the data package as a DataFrame, after checking it against its schema.
+
+    >>> trade = load("trade_usd")          # doctest: +SKIP
+    """
+    return _load(name, str(data_dir)).copy()
+
+
+def sources(frame: pd.DataFrame) -> list[str]:
+    """Distinct 'publisher (date)' strings for the rows of a loaded table, in order."""
+    seen: dict[str, None] = {}
+    for publisher, when in zip(frame["source_publisher"], frame["source_date"]):
+        seen.setdefault(f"{publisher} ({when})", None)
+    return list(seen)
+
+
+def drop_sources(frame: pd.DataFrame) -> pd.DataFrame:
+    """The table without its bookkeeping columns: what a chart needs to embed."""
+    return frame.drop(columns=[c for c in SOURCE_COLUMNS + ["note"] if c in frame.columns])
