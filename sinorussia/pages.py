@@ -1,0 +1,69 @@
+"""Opening built pages in a headless browser: shared by the browser tests and the benchmark."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+# Printed by every Jupyter Book 1 page and harmless (see the technical notes): sphinx-thebe
+# emits its script twice, and the theme reads an unset colour mode.
+HARMLESS_CONSOLE_ERRORS = ("Identifier 'THEBE_JS_URL' has already been declared", "Got invalid theme mode")
+
+CHART_SELECTOR = "div[id^=altair-viz-]"
+
+
+@dataclass
+class PageVisit:
+    url: str
+    charts: int = 0
+    rendered: int = 0
+    render_ms: float = 0.0
+    external_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+
+def book_pages(html_dir: Path) -> list[str]:
+    """Paths (relative to the site root) of the book's content pages."""
+    skip = {"genindex.html", "search.html"}
+    return sorted(str(p.relative_to(html_dir)) for p in html_dir.rglob("*.html")
+                  if not p.relative_to(html_dir).parts[0].startswith("_") and p.name not in skip)
+
+
+def visit(browser, url: str, timeout_ms: int = 15000, viewport: dict | None = None) -> tuple[PageVisit, object]:
+    """Open a page with every request to another host blocked and recorded.
+
+    Returns the visit's record and the still-open page (the caller closes it).
+    """
+    host = urlparse(url).netloc
+    record = PageVisit(url)
+    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
+    page = context.new_page()
+
+    def guard(route):
+        if urlparse(route.request.url).netloc not in (host, ""):
+            record.external_requests.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route("**/*", guard)
+    page.on("console", lambda m: m.type == "error" and record.console_errors.append(m.text))
+    page.on("pageerror", lambda e: record.console_errors.append(str(e)))
+    started = time.perf_counter()
+    page.goto(url, wait_until="load")
+    record.charts = page.locator(CHART_SELECTOR).count()
+    if record.charts:
+        try:
+            page.wait_for_function(
+                """(sel) => [...document.querySelectorAll(sel)]
+                     .every(d => d.querySelector('svg.marks, canvas.marks'))""",
+                arg=CHART_SELECTOR, timeout=timeout_ms)
+        except Exception:
+            pass
+    record.render_ms = (time.perf_counter() - started) * 1000
+    record.rendered = page.locator(f"{CHART_SELECTOR} svg.marks, {CHART_SELECTOR} canvas.marks").count()
+    record.console_errors = [e for e in record.console_errors
+                             if not any(h in e for h in HARMLESS_CONSOLE_ERRORS)]
+    return record, page
