@@ -55,8 +55,20 @@ def _copy_scripts(app: Sphinx, exception: Exception | None) -> None:
             shutil.copy2(source, dest)
 
 
+def _refresh_own_static(app: Sphinx) -> None:
+    """Sphinx 7.4 never overwrites a static file already in the output, so an edited
+    _static/sinorussia.css would stay stale in incremental builds: refresh changed copies."""
+    own = Path(app.confdir) / "_static"
+    built = Path(app.outdir) / "_static"
+    for source in own.glob("*"):
+        copy = built / source.name
+        if copy.is_file() and copy.read_bytes() != source.read_bytes():
+            shutil.copyfile(source, copy)
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _check_scripts)
+    app.connect("builder-inited", _refresh_own_static)
     versions = {
         "vega_version": alt.VEGA_VERSION,
         "vegalite_version": alt.VEGALITE_VERSION,

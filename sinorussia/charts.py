@@ -110,6 +110,8 @@ def _data_table(spec: dict, limit: int = 60) -> str:
 def _cell(value) -> str:
     if value is None:
         return "–"
+    if isinstance(value, str) and value.endswith("T00:00:00"):
+        return value[:-9]  # a date drawn on a time axis: the time of day means nothing here
     if isinstance(value, float):
         return f"{value:,.2f}".rstrip("0").rstrip(".")
     return str(value)

@@ -1,0 +1,20 @@
+from otter.test_files import test_case
+
+OK_FORMAT = False
+
+name = "q1"
+points = 2
+
+@test_case(points=0, hidden=False)
+def test_growth_figures_are_numbers(growth_usd_bn, growth_usd_pct):
+    import numbers
+    for name, value in [('growth_usd_bn', growth_usd_bn), ('growth_usd_pct', growth_usd_pct)]:
+        assert value is not ..., f'{name} is still ...: replace the ... with a pandas expression'
+        assert not hasattr(value, 'index'), f'{name} is a pandas Series, not one number: pick a single value, e.g. totals[2023] or .item()'
+        assert isinstance(value, numbers.Real) and (not isinstance(value, bool)), f'{name} should be a number, not a {type(value).__name__}: compute it, do not type it in quotes'
+
+@test_case(points=0, hidden=False)
+def test_growth_pct_is_a_percentage(growth_usd_bn, growth_usd_pct):
+    assert growth_usd_bn > 0, 'Trade grew from 2022 to 2023: subtract the 2022 total from the 2023 total, not the other way round'
+    assert growth_usd_pct > 1, 'growth_usd_pct looks like a fraction: multiply by 100 to get percent'
+

@@ -1,0 +1,15 @@
+from otter.test_files import test_case
+
+OK_FORMAT = False
+
+name = "q5"
+points = 2
+
+@test_case(points=0, hidden=False)
+def test_audit_answers_have_the_right_form(cny_rate_2023, article_currency):
+    import numbers
+    assert cny_rate_2023 is not ..., 'cny_rate_2023 is still ...: look it up in trade_cny'
+    assert not hasattr(cny_rate_2023, 'index'), 'cny_rate_2023 is a pandas Series, not one number: use .item()'
+    assert isinstance(cny_rate_2023, numbers.Real) and (not isinstance(cny_rate_2023, bool)), f'cny_rate_2023 should be a number, not a {type(cny_rate_2023).__name__}'
+    assert article_currency in ['USD', 'CNY'], f'article_currency is {article_currency!r}: write "USD" or "CNY", in quotes'
+

@@ -1,0 +1,170 @@
+"""Benchmark the module in one run: build times, notebook execution, page weight, render time.
+
+    python -m sinorussia.bench            # prints a table, writes _build/bench.json
+
+Figures from one run on one machine are comparable with each other, not across machines:
+each notebook's execution time is printed next to the kernel floor (a notebook that only
+imports pandas and altair) measured in the same run, and targets are stated as ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+from . import ROOT
+
+BOOK_PARTS = ["_config.yml", "_toc.yml", "_ext", "_static", "references.bib", "chapters",
+              "appendix", "exercises", "data", "sinorussia", "package.json"]
+PAGE_LIMIT_BYTES = 150_000
+RENDER_LIMIT_MS = 1500
+
+
+def _run_notebook(nb: nbformat.NotebookNode, cwd: Path) -> float:
+    started = time.perf_counter()
+    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}).execute()
+    return time.perf_counter() - started
+
+
+def kernel_floor(repeat: int = 3) -> float:
+    """Seconds to start a kernel and import pandas and altair: the least a chapter costs."""
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import pandas, altair")])
+    return min(_run_notebook(nbformat.from_dict(nb), ROOT) for _ in range(repeat))
+
+
+def book_notebooks() -> list[Path]:
+    """The notebooks the book executes (those in the table of contents)."""
+    import yaml
+
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [toc["root"]] + [c["file"] for part in toc.get("parts", []) for c in part["chapters"]]
+    return [ROOT / f"{f}.ipynb" for f in files if (ROOT / f"{f}.ipynb").exists()]
+
+
+def notebook_times() -> dict[str, float]:
+    return {str(p.relative_to(ROOT)): _run_notebook(nbformat.read(p, as_version=4), p.parent)
+            for p in book_notebooks()}
+
+
+def _copy_book(target: Path) -> None:
+    for part in BOOK_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
+        elif source.exists():
+            shutil.copy2(source, target / part)
+    (target / "node_modules").symlink_to(ROOT / "node_modules")
+
+
+def _build(folder: Path) -> float:
+    jb = Path(sys.executable).with_name("jupyter-book")
+    started = time.perf_counter()
+    result = subprocess.run([str(jb), "build", str(folder), "-W", "-n", "--keep-going"],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit("the book did not build:\n" + result.stdout[-3000:])
+    return time.perf_counter() - started
+
+
+def page_figures(html_dir: Path) -> dict[str, dict]:
+    """HTML bytes of each page and milliseconds until all its charts are drawn."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    from .pages import book_pages, visit
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(html_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    figures = {}
+    chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run"])
+            for path in book_pages(html_dir):
+                record, page = visit(browser, f"http://127.0.0.1:{server.server_address[1]}/{path}")
+                page.context.close()
+                figures[path] = {"html_bytes": (html_dir / path).stat().st_size, "charts": record.charts,
+                                 "rendered": record.rendered, "render_ms": round(record.render_ms)}
+            browser.close()
+    finally:
+        server.shutdown()
+    return figures
+
+
+def run(with_pages: bool = True) -> dict:
+    floor = kernel_floor()
+    per_notebook = notebook_times()
+    with tempfile.TemporaryDirectory() as tmp:
+        book = Path(tmp) / "book"
+        book.mkdir()
+        _copy_book(book)
+        clean = _build(book)
+        rebuild = _build(book)
+        pages = page_figures(book / "_build" / "html") if with_pages else {}
+    n = len(per_notebook)
+    return {
+        "machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]},
+        "kernel_floor_s": round(floor, 2),
+        "notebooks_s": {k: round(v, 2) for k, v in per_notebook.items()},
+        "clean_build_s": round(clean, 1),
+        "clean_build_target_s": round(1.5 * n * floor + 10, 1),
+        "rebuild_s": round(rebuild, 1),
+        "rebuild_target_s": 3.0,
+        "pages": pages,
+        "page_limit_bytes": PAGE_LIMIT_BYTES,
+        "render_limit_ms": RENDER_LIMIT_MS,
+    }
+
+
+def report(figures: dict) -> str:
+    floor = figures["kernel_floor_s"]
+    lines = [f"kernel floor (start a kernel, import pandas and altair): {floor:.2f} s", "",
+             "notebook                                   seconds   x floor"]
+    for name, secs in figures["notebooks_s"].items():
+        lines.append(f"{name:<42} {secs:7.2f}   {secs / floor:6.2f}")
+    ok = lambda good: "ok" if good else "OVER TARGET"
+    lines += ["",
+              f"clean build      {figures['clean_build_s']:6.1f} s  (target <= 1.5 x notebooks x floor + 10 = "
+              f"{figures['clean_build_target_s']} s) {ok(figures['clean_build_s'] <= figures['clean_build_target_s'])}",
+              f"no-change build  {figures['rebuild_s']:6.1f} s  (target <= 3 s) {ok(figures['rebuild_s'] <= 3)}"]
+    if figures["pages"]:
+        lines += ["", "page                                          HTML KB  charts  render ms"]
+        for path, p in figures["pages"].items():
+            flag = "" if p["html_bytes"] <= PAGE_LIMIT_BYTES and p["render_ms"] <= RENDER_LIMIT_MS else "  OVER TARGET"
+            lines.append(f"{path:<45} {p['html_bytes'] / 1000:7.1f}  {p['rendered']:>2}/{p['charts']:<3}  {p['render_ms']:8d}{flag}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "_build" / "bench.json")
+    parser.add_argument("--no-pages", action="store_true", help="skip the browser measurements")
+    args = parser.parse_args(argv)
+    figures = run(with_pages=not args.no_pages)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(figures, indent=2))
+    print(report(figures))
+    print(f"\nwritten to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
