@@ -67,3 +67,26 @@ def visit(browser, url: str, timeout_ms: int = 15000, viewport: dict | None = No
     record.console_errors = [e for e in record.console_errors
                              if not any(h in e for h in HARMLESS_CONSOLE_ERRORS)]
     return record, page
+
+
+AXE_SCRIPT = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page, impacts: tuple[str, ...] = ("serious", "critical")) -> list[str]:
+    """Run the axe-core audit (installed by npm) in an open page; describe the violations."""
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    found = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
+        .violations.map(v => ({id: v.id, impact: v.impact, where: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))""")
+    return [f"{v['impact']} {v['id']} at {v['where']}" for v in found if v["impact"] in impacts]
+
+
+def overflowing_charts(page, width: int) -> list[str]:
+    """Charts (or the page itself) wider than a viewport of ``width`` pixels."""
+    return page.evaluate("""(width) => {
+        const out = [];
+        if (document.documentElement.scrollWidth > width) out.push('page scrolls sideways: ' + document.documentElement.scrollWidth + 'px');
+        document.querySelectorAll('div[id^=altair-viz-] svg.marks').forEach((svg, i) => {
+            const r = svg.getBoundingClientRect();
+            if (r.right > width + 1) out.push('chart ' + (i + 1) + ' ends at ' + Math.round(r.right) + 'px');
+        });
+        return out; }""", width)

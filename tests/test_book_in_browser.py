@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sinorussia.pages import book_pages, visit
+from sinorussia.pages import axe_violations, book_pages, overflowing_charts, visit
 
 
 def test_every_page_renders_every_chart_offline(built_book, browser, site):
@@ -40,3 +40,35 @@ def test_slider_changes_its_chart(browser, site):
     finally:
         page.context.close()
     assert before > after > 0, f"the slider did not filter the bars ({before} before, {after} after)"
+
+
+def test_every_page_passes_the_axe_audit(built_book, browser, site):
+    """Zero serious or critical axe-core violations on every page, charts and quizzes drawn."""
+    failures = []
+    for path in book_pages(built_book):
+        record, page = visit(browser, f"{site}/{path}")
+        failures += [f"{path}: {v}" for v in axe_violations(page)]
+        page.context.close()
+    assert not failures, "\n".join(failures)
+
+
+def test_charts_fit_a_phone_screen(built_book, browser, site):
+    """At 390 px wide (a common phone), no chart and no page scrolls sideways."""
+    failures = []
+    for path in book_pages(built_book):
+        record, page = visit(browser, f"{site}/{path}", viewport={"width": 390, "height": 844})
+        failures += [f"{path}: {problem}" for problem in overflowing_charts(page, 390)]
+        page.context.close()
+    assert not failures, "\n".join(failures)
+
+
+def test_quiz_answers_give_feedback_from_the_keyboard(browser, site):
+    record, page = visit(browser, f"{site}/chapters/02-record-trade.html")
+    try:
+        first = page.locator(".sr-quiz fieldset").first
+        first.locator("input[type=radio]").first.focus()
+        page.keyboard.press("Space")
+        feedback = first.locator(".sr-quiz-feedback").inner_text()
+    finally:
+        page.context.close()
+    assert feedback.startswith(("Correct.", "Not quite.")), f"no feedback after choosing an answer: {feedback!r}"

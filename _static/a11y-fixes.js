@@ -1,0 +1,14 @@
+// Accessibility fixes for the book theme's own controls (found by the axe-core audit).
+document.addEventListener("DOMContentLoaded", function () {
+  // The search field shows "Search Ctrl+K" but is labelled only "Search": let its visible
+  // text be its name, so speech-input users can say what they see.
+  document.querySelectorAll(".search-button-field[aria-label]").forEach(function (button) {
+    button.removeAttribute("aria-label");
+  });
+  // The colour-mode button's icons carry titles that clash with its label: hide the icons
+  // from assistive technology and keep the label, which says what the button does.
+  document.querySelectorAll(".theme-switch-button i").forEach(function (icon) {
+    icon.removeAttribute("title");
+    icon.setAttribute("aria-hidden", "true");
+  });
+});
