@@ -50,21 +50,25 @@ def theme() -> alt.theme.ThemeConfig:
 
 
 def publish(chart: alt.TopLevelMixin, *, title: str, subtitle: str, description: str,
-            source: str | list[str]) -> alt.TopLevelMixin:
+            source: str | list[str] | None = None, source_text: str | None = None) -> alt.TopLevelMixin:
     """Give a chart the book's title block, screen-reader description and source line.
 
     ``source`` names the data-package table(s) the chart draws on; the source line is
-    written from their descriptors, so it cannot drift from the data.
+    written from their descriptors, so it cannot drift from the data. Charts of something
+    other than the data package (the benchmark) give ``source_text`` instead.
     """
+    if (source is None) == (source_text is None):
+        raise ValueError(f"chart {title!r}: give either source (table names) or source_text")
     if len(description.split()) < 8:
         raise ValueError(f"chart {title!r}: the description should say what the chart shows "
                          f"in a sentence or two, not {description!r}")
-    tables = [source] if isinstance(source, str) else list(source)
+    if source is not None:
+        source_text = source_line([source] if isinstance(source, str) else list(source))
     _strip_bookkeeping(chart)
     return chart.properties(
         title=alt.Title(title, subtitle=subtitle),
         description=description,
-        usermeta={"source": source_line(tables)},
+        usermeta={"source": source_text},
     )
 
 
