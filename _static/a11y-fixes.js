@@ -12,3 +12,11 @@ document.addEventListener("DOMContentLoaded", function () {
     icon.setAttribute("aria-hidden", "true");
   });
 });
+
+// sphinxcontrib-bibtex marks the bibliography as role="list" whose entries are not list items
+// (an axe "critical"): drop the list role, each entry keeps its doc-biblioentry role.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll(".citation-list[role=list]").forEach(function (list) {
+    list.removeAttribute("role");
+  });
+});

@@ -34,6 +34,9 @@ def theme() -> alt.theme.ThemeConfig:
         "config": {
             "font": FONT,
             "view": {"stroke": None},
+            # Marks stay out of the accessibility tree: a reader hears the chart's description
+            # and can open its data table, instead of hundreds of unnamed "circle mark" items.
+            "mark": {"aria": False},
             "range": {"category": PALETTE},
             "title": {"fontSize": 16, "subtitleFontSize": 13, "subtitleColor": MUTED,
                       "anchor": "start", "color": INK, "offset": 12},
@@ -65,10 +68,11 @@ def publish(chart: alt.TopLevelMixin, *, title: str, subtitle: str, description:
     if source is not None:
         source_text = source_line([source] if isinstance(source, str) else list(source))
     _strip_bookkeeping(chart)
+    # Title and subtitle are written as HTML above the chart (see render): HTML text wraps on
+    # a phone, where a long Vega title would squeeze the plot to nothing.
     return chart.properties(
-        title=alt.Title(title, subtitle=subtitle),
         description=description,
-        usermeta={"source": source_text},
+        usermeta={"title": title, "subtitle": subtitle, "source": source_text},
     )
 
 
@@ -125,10 +129,14 @@ def render(spec: dict, **metadata) -> dict:
     """Altair's HTML renderer, plus the source line and the data table under the chart."""
     bundle = html_renderer(spec, **metadata)
     meta = spec.get("usermeta") or {}
+    heading = ""
+    if meta.get("title"):
+        heading = (f"<p class='sr-chart-title'>{html.escape(meta['title'])}</p>"
+                   f"<p class='sr-chart-subtitle'>{html.escape(meta.get('subtitle', ''))}</p>")
     source = meta.get("source", "")
     caption = f"<p class='sr-chart-source'>{html.escape(source)}</p>" if source else ""
-    bundle["text/html"] = (f"<div class='sr-chart'>{bundle['text/html']}{caption}"
-                           f"{_data_table(spec)}</div>")
+    bundle["text/html"] = (f"<div class='sr-chart' role='figure' aria-label='{html.escape(meta.get('title', 'Chart'), quote=True)}'>"
+                           f"{heading}{bundle['text/html']}{caption}{_data_table(spec)}</div>")
     return bundle
 
 

@@ -28,7 +28,8 @@ def book_pages(html_dir: Path) -> list[str]:
     """Paths (relative to the site root) of the book's content pages."""
     skip = {"genindex.html", "search.html"}
     return sorted(str(p.relative_to(html_dir)) for p in html_dir.rglob("*.html")
-                  if not p.relative_to(html_dir).parts[0].startswith("_") and p.name not in skip)
+                  if not p.relative_to(html_dir).parts[0].startswith("_") and p.name not in skip
+                  and 'http-equiv="Refresh"' not in p.read_text()[:500])  # index.html redirects
 
 
 def visit(browser, url: str, timeout_ms: int = 15000, viewport: dict | None = None) -> tuple[PageVisit, object]:

@@ -21,7 +21,7 @@ def test_publish_sets_title_description_and_source():
                            source="trade_usd")
     spec = chart.to_dict()
     assert spec["description"].startswith("Three lines")
-    assert spec["title"]["subtitle"] == "US$ bn"
+    assert spec["usermeta"]["title"] == "Trade" and spec["usermeta"]["subtitle"] == "US$ bn"
     assert "China General Administration of Customs" in spec["usermeta"]["source"]
 
 
@@ -44,6 +44,7 @@ def test_rendered_chart_has_source_line_and_data_table():
                            source="trade_usd")
     html = chart._repr_mimebundle_()["text/html"]
     assert "sr-chart-source" in html and "Source:" in html
+    assert "<p class='sr-chart-title'>T</p>" in html  # HTML title: wraps on a phone
     assert "<details class='sr-chart-data'>" in html and "<th scope='col'>value_usd_bn</th>" in html
     assert '"actions": false' in html  # no unlabeled actions menu
 
