@@ -69,3 +69,14 @@ def test_a_bad_quiz_is_named(tmp_path):
     (tmp_path / "bad.json").write_text('[{"question": "Q?", "answers": [{"text": "a", "feedback": "f"}, {"text": "b", "feedback": "g"}]}]')
     with pytest.raises(quiz.QuizError, match=r"bad.json, question 1: no answer is marked correct"):
         quiz.load("bad", tmp_path)
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+def test_chapter_links_its_register_entries(path):
+    from sinorussia import data
+
+    markdown = "\n".join(_source(c) for c in _cells(path) if c["cell_type"] == "markdown")
+    claims = data.load("claims")
+    expected = claims.loc[claims["chapter"] == int(path.stem[:2]), "claim_id"]
+    missing = [c for c in expected if f"checking-the-article.html#{c}" not in markdown]
+    assert not missing, f"{path.name}: the article/data box does not link register entries {missing}"
