@@ -20,11 +20,13 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
 
@@ -47,12 +49,17 @@ class ExerciseError(Exception):
     """A master or a generated file is unusable; the message names the file."""
 
 
-def masters(masters_dir: Path = MASTERS_DIR) -> list[Path]:
-    """The master notebooks, in chapter order."""
+def masters(masters_dir: Path = MASTERS_DIR, only: list[str] | None = None) -> list[Path]:
+    """The master notebooks, in chapter order (``only``: just these exercises)."""
     found = sorted(masters_dir.glob("*.ipynb"))
     for path in found:
         if not MASTER_NAME.match(path.stem):
             raise ExerciseError(f"{path}: a master is named NN-slug.ipynb (e.g. 02-record-trade.ipynb)")
+    if only:
+        unknown = sorted(set(only) - {p.stem for p in found})
+        if unknown:
+            raise ExerciseError(f"{masters_dir}: no master named {unknown[0]}.ipynb")
+        found = [p for p in found if p.stem in only]
     return found
 
 
@@ -146,7 +153,7 @@ def comparable(nb) -> dict:
     return data
 
 
-def _student_files(assign_dir: Path, master: Path) -> dict[str, bytes]:
+def student_files(assign_dir: Path, master: Path) -> dict[str, bytes]:
     """The student version as {relative path: content}: the notebook and the public tests."""
     exercise = master.stem
     master_nb = nbformat.read(master, as_version=4)
@@ -273,19 +280,28 @@ def _write_if_changed(path: Path, content: bytes) -> bool:
 
 def _assign_and_collect(master: Path, work: Path, cache_dir: Path | None) -> dict[str, bytes]:
     assign_dir = run_assign(master, work / "dist")
-    files = _student_files(assign_dir, master)
+    files = student_files(assign_dir, master)
     if cache_dir is not None:
         _store_autograder(master, assign_dir, cache_dir)
     return files
 
 
-def generate(masters_dir: Path = MASTERS_DIR, exercises_dir: Path = EXERCISES_DIR,
-             cache_dir: Path | None = AUTOGRADER_CACHE) -> list[Path]:
-    """Regenerate every student version from its master; returns the files that changed."""
-    changed = []
-    for master in masters(masters_dir):
+def _assign_all(selected: list[Path], cache_dir: Path | None) -> list[dict[str, bytes]]:
+    """otter assign on several masters at once (it is a subprocess: threads suffice)."""
+    def one(master: Path) -> dict[str, bytes]:
         with tempfile.TemporaryDirectory(prefix="sinorussia-assign-") as tmp:
-            files = _assign_and_collect(master, Path(tmp), cache_dir)
+            return _assign_and_collect(master, Path(tmp), cache_dir)
+    workers = max(1, min(len(selected), len(os.sched_getaffinity(0))))
+    with ThreadPoolExecutor(workers) as pool:
+        return list(pool.map(one, selected))
+
+
+def generate(masters_dir: Path = MASTERS_DIR, exercises_dir: Path = EXERCISES_DIR,
+             cache_dir: Path | None = AUTOGRADER_CACHE, only: list[str] | None = None) -> list[Path]:
+    """Regenerate the student versions from their masters; returns the files that changed."""
+    changed = []
+    selected = masters(masters_dir, only)
+    for master, files in zip(selected, _assign_all(selected, cache_dir)):
         target = exercises_dir / master.stem
         for stale in sorted((target / "tests").glob("*.py")):
             if f"tests/{stale.name}" not in files:
@@ -297,7 +313,7 @@ def generate(masters_dir: Path = MASTERS_DIR, exercises_dir: Path = EXERCISES_DI
     return changed
 
 
-def _differences(exercise: str, expected: dict[str, bytes], target: Path) -> list[str]:
+def differences(exercise: str, expected: dict[str, bytes], target: Path) -> list[str]:
     problems = []
     present = {f"tests/{p.name}" for p in (target / "tests").glob("*.py")} | (
         {f"{exercise}.ipynb"} if (target / f"{exercise}.ipynb").is_file() else set())
@@ -317,17 +333,16 @@ def _differences(exercise: str, expected: dict[str, bytes], target: Path) -> lis
     return problems
 
 
-def check(masters_dir: Path = MASTERS_DIR, exercises_dir: Path = EXERCISES_DIR) -> list[str]:
+def check(masters_dir: Path = MASTERS_DIR, exercises_dir: Path = EXERCISES_DIR,
+          only: list[str] | None = None) -> list[str]:
     """Regenerate into a temporary folder and list every committed file that differs."""
     problems = []
-    names = set()
-    for master in masters(masters_dir):
-        names.add(master.stem)
-        with tempfile.TemporaryDirectory(prefix="sinorussia-check-") as tmp:
-            files = _assign_and_collect(master, Path(tmp), None)
-        problems += _differences(master.stem, files, exercises_dir / master.stem)
+    selected = masters(masters_dir, only)
+    for master, files in zip(selected, _assign_all(selected, None)):
+        problems += differences(master.stem, files, exercises_dir / master.stem)
+    names = {m.stem for m in masters(masters_dir)}
     for folder in sorted(p for p in exercises_dir.iterdir() if p.is_dir() and MASTER_NAME.match(p.name)):
-        if folder.name not in names:
+        if folder.name not in names and not only:
             problems.append(f"{folder}: a student version without a master in {masters_dir}")
     return problems
 
@@ -349,11 +364,15 @@ def _store_autograder(master: Path, assign_dir: Path, cache_dir: Path) -> Path:
     shutil.copyfile(assign_dir / "student" / master.name, staging / "student.ipynb")
     (staging / "master.sha256").write_text(_master_key(master) + "\n")
     target = cache_dir / master.stem
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{master.stem}-old-", dir=cache_dir))
-        target.replace(old / "entry")
+    old = Path(tempfile.mkdtemp(prefix=f".{master.stem}-old-", dir=cache_dir))
+    try:
+        if target.exists():
+            target.replace(old / "entry")
+        staging.replace(target)
+    except OSError:  # another process stored the same master meanwhile: keep theirs
+        shutil.rmtree(staging, ignore_errors=True)
+    finally:
         shutil.rmtree(old, ignore_errors=True)
-    staging.replace(target)
     return target
 
 
@@ -368,7 +387,7 @@ def autograder_dir(exercise: str, masters_dir: Path = MASTERS_DIR,
         return target
     with tempfile.TemporaryDirectory(prefix="sinorussia-assign-") as tmp:
         assign_dir = run_assign(master, Path(tmp) / "dist")
-        _student_files(assign_dir, master)  # refuse to grade with a master that leaks
+        student_files(assign_dir, master)  # refuse to grade with a master that leaks
         return _store_autograder(master, assign_dir, cache_dir)
 
 
@@ -377,9 +396,31 @@ def autograder_zip(exercise: str, masters_dir: Path = MASTERS_DIR,
     return autograder_dir(exercise, masters_dir, cache_dir) / "autograder.zip"
 
 
+def answered_version(exercise: str, answer_ids: list[str] | None = None,
+                     masters_dir: Path = MASTERS_DIR, cache_dir: Path = AUTOGRADER_CACHE):
+    """The student version with answer cells (all, or those in ``answer_ids``) taken from the
+    solution: a realistic submission for tests and benchmarks."""
+    template = nbformat.read(EXERCISES_DIR / exercise / f"{exercise}.ipynb", as_version=4)
+    solution = nbformat.read(autograder_dir(exercise, masters_dir, cache_dir) / "solution.ipynb", as_version=4)
+    answers = {c.id: c.source for c in solution.cells
+               if "otter_assign_solution_cell" in c.metadata.get("tags", [])}
+    for cell in template.cells:
+        if cell.id in answers and (answer_ids is None or cell.id in answer_ids):
+            cell.source = answers[cell.id]
+    return template
+
+
+def answer_cell_ids(exercise: str) -> list[str]:
+    """The ids of the cells students answer in, in order."""
+    template = nbformat.read(EXERCISES_DIR / exercise / f"{exercise}.ipynb", as_version=4)
+    return [c.id for c in template.cells if "otter_answer_cell" in c.metadata.get("tags", [])]
+
+
 # --- command line ----------------------------------------------------------------------------
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("only", nargs="*", metavar="EXERCISE",
+                        help="only these exercises (e.g. 02-record-trade); default: every master")
     parser.add_argument("--check", action="store_true",
                         help="only report student versions that differ from their masters (exit 1 if any)")
     parser.add_argument("--masters", type=Path, default=MASTERS_DIR, help="folder of masters")
@@ -390,20 +431,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if not args.masters.is_dir():
         raise ExerciseError(f"{args.masters}: no such folder of masters")
-    if not masters(args.masters):
+    selected = masters(args.masters, args.only)
+    if not selected:
         raise ExerciseError(f"{args.masters}: no master notebooks (NN-slug.ipynb) found")
     if args.check:
-        problems = check(args.masters, args.exercises)
+        problems = check(args.masters, args.exercises, args.only)
         for problem in problems:
             print(problem, file=sys.stderr)
         if not problems:
-            print(f"student versions are up to date with {len(masters(args.masters))} master(s)")
+            print(f"student versions are up to date with {len(selected)} master(s)")
         return 1 if problems else 0
     changed = generate(args.masters, args.exercises,
-                       AUTOGRADER_CACHE if args.masters == MASTERS_DIR else None)
+                       AUTOGRADER_CACHE if args.masters == MASTERS_DIR else None, args.only)
     for path in changed:
         print(f"wrote {path}")
-    print(f"{len(masters(args.masters))} master(s), {len(changed)} file(s) changed")
+    print(f"{len(selected)} master(s), {len(changed)} file(s) changed")
     return 0
 
 

@@ -72,3 +72,10 @@ def test_quiz_answers_give_feedback_from_the_keyboard(browser, site):
     finally:
         page.context.close()
     assert feedback.startswith(("Correct.", "Not quite.")), f"no feedback after choosing an answer: {feedback!r}"
+
+
+def test_every_page_weighs_under_150_kb_of_html(built_book):
+    """Readers on slow links: charts embed only the rows they show (the shared scripts aside)."""
+    heavy = {p: (built_book / p).stat().st_size for p in book_pages(built_book)
+             if (built_book / p).stat().st_size > 150_000}
+    assert not heavy, f"pages over 150 KB of HTML: {heavy}"

@@ -15,6 +15,8 @@ def test_growth_figures_are_numbers(growth_usd_bn, growth_usd_pct):
 
 @test_case(points=0, hidden=False)
 def test_growth_pct_is_a_percentage(growth_usd_bn, growth_usd_pct):
+    import numbers
+    assert all((isinstance(v, numbers.Real) for v in (growth_usd_bn, growth_usd_pct))), 'Make growth_usd_bn and growth_usd_pct numbers first (see the test above)'
     assert growth_usd_bn > 0, 'Trade grew from 2022 to 2023: subtract the 2022 total from the 2023 total, not the other way round'
     assert growth_usd_pct > 1, 'growth_usd_pct looks like a fraction: multiply by 100 to get percent'
 
