@@ -63,6 +63,7 @@ def test_chapter_is_complete(path):
     assert f'quiz.show("{path.stem}")' in code
     quiz.load(path.stem)  # raises QuizError naming the file and question if malformed
     assert "## Discuss" in markdown and "## Further reading" in markdown
+    assert f"../exercises/{path.stem}/{path.stem}" in markdown, "no link to the chapter's graded exercise"
 
 
 def test_a_bad_quiz_is_named(tmp_path):

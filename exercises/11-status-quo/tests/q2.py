@@ -1,0 +1,16 @@
+from otter.test_files import test_case
+
+OK_FORMAT = False
+
+name = "q2"
+points = 1
+
+@test_case(points=0, hidden=False)
+def test_use_figures_are_percentages(use_2024_pct, use_2025_pct):
+    import numbers
+    for name, value in [('use_2024_pct', use_2024_pct), ('use_2025_pct', use_2025_pct)]:
+        assert value is not ..., f'{name} is still ...: replace the ... with a pandas expression'
+        assert not hasattr(value, 'index'), f'{name} is a pandas Series, not one number: use .item() or select one year'
+        assert isinstance(value, numbers.Real) and (not isinstance(value, bool)), f'{name} should be a number, not a {type(value).__name__}'
+        assert 5 < value < 200, f'{name} should be deliveries divided by capacity, times 100: check that you multiplied by 100 and divided the right way round'
+
