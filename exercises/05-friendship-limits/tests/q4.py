@@ -1,0 +1,11 @@
+from otter.test_files import test_case
+
+OK_FORMAT = False
+
+name = "q4"
+points = 1
+
+@test_case(points=0, hidden=False)
+def test_answer_q4_is_one_letter(answer_q4):
+    assert answer_q4 in ['A', 'B', 'C', 'D'], f'answer_q4 is {answer_q4!r}: it should be one capital letter in quotes, e.g. "A"'
+
