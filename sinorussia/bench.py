@@ -79,35 +79,19 @@ def _build(folder: Path) -> float:
 
 def page_figures(html_dir: Path) -> dict[str, dict]:
     """HTML bytes of each page and milliseconds until all its charts are drawn."""
-    import functools
-    import http.server
-    import threading
-
     from playwright.sync_api import sync_playwright
 
-    from .pages import book_pages, visit
+    from .pages import book_pages, launch, serve, visit
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(html_dir)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     figures = {}
-    chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium, args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run"])
-            for path in book_pages(html_dir):
-                record, page = visit(browser, f"http://127.0.0.1:{server.server_address[1]}/{path}")
-                page.context.close()
-                figures[path] = {"html_bytes": (html_dir / path).stat().st_size, "charts": record.charts,
-                                 "rendered": record.rendered, "render_ms": round(record.render_ms)}
-            browser.close()
-    finally:
-        server.shutdown()
+    with serve(html_dir) as site, sync_playwright() as p:
+        browser = launch(p)
+        for path in book_pages(html_dir):
+            record, page = visit(browser, f"{site}/{path}")
+            page.context.close()
+            figures[path] = {"html_bytes": (html_dir / path).stat().st_size, "charts": record.charts,
+                             "rendered": record.rendered, "render_ms": round(record.render_ms)}
+        browser.close()
     return figures
 
 

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +18,42 @@ from urllib.parse import urlparse
 HARMLESS_CONSOLE_ERRORS = ("Identifier 'THEBE_JS_URL' has already been declared", "Got invalid theme mode")
 
 CHART_SELECTOR = "div[id^=altair-viz-]"
+
+# Flags that keep headless Chromium from calling home (this machine's network is closed).
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+
+
+def chromium_path() -> str | None:
+    """Debian's chromium, or the browser named by $CHROMIUM; None when there is none."""
+    named = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    return named if Path(named).exists() else shutil.which("chromium")
+
+
+def launch(playwright):
+    """Headless Chromium driven by Playwright (never a browser Playwright downloads itself)."""
+    path = chromium_path()
+    if path is None:
+        raise RuntimeError("Chromium not found: install Debian's chromium (apt-get install chromium) "
+                           "or set CHROMIUM=/path/to/chromium")
+    return playwright.chromium.launch(executable_path=path, args=BROWSER_ARGS)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test and benchmark output readable
+        pass
+
+
+@contextlib.contextmanager
+def serve(html_dir: Path):
+    """Serve a built book on 127.0.0.1 at a free port; yields its base URL."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(html_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
 
 
 @dataclass
