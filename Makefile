@@ -21,7 +21,9 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
+# Notebooks run in parallel first (into the build's execution cache), then Sphinx builds.
 book: setup
+	$(BIN)/python -m sinorussia.prebuild
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
 # Notebooks (nbval executes every cell), data package, charts, browser checks, exercises, grading.

@@ -22,7 +22,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from . import ROOT
+from . import ROOT, prebuild
+from .prebuild import book_notebooks
 
 BOOK_PARTS = ["_config.yml", "_toc.yml", "_ext", "_static", "references.bib", "chapters",
               "appendix", "exercises", "data", "sinorussia", "package.json"]
@@ -43,15 +44,6 @@ def kernel_floor(repeat: int = 3) -> float:
     return min(_run_notebook(nbformat.from_dict(nb), ROOT) for _ in range(repeat))
 
 
-def book_notebooks() -> list[Path]:
-    """The notebooks the book executes (those in the table of contents)."""
-    import yaml
-
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]] + [c["file"] for part in toc.get("parts", []) for c in part["chapters"]]
-    return [ROOT / f"{f}.ipynb" for f in files if (ROOT / f"{f}.ipynb").exists()]
-
-
 def notebook_times() -> dict[str, float]:
     return {str(p.relative_to(ROOT)): _run_notebook(nbformat.read(p, as_version=4), p.parent)
             for p in book_notebooks()}
@@ -68,8 +60,10 @@ def _copy_book(target: Path) -> None:
 
 
 def _build(folder: Path) -> float:
+    """Seconds for what `make book` runs: parallel execution, then the Sphinx build."""
     jb = Path(sys.executable).with_name("jupyter-book")
     started = time.perf_counter()
+    prebuild.run(folder)
     result = subprocess.run([str(jb), "build", str(folder), "-W", "-n", "--keep-going"],
                             capture_output=True, text=True)
     if result.returncode != 0:

@@ -21,6 +21,9 @@ def built_book() -> Path:
 
     -W makes any warning an error, so a broken link or failed cell fails here.
     """
+    from sinorussia import prebuild
+
+    prebuild.run(ROOT)  # notebooks on all cores first, as `make book` does
     jb = Path(sys.executable).with_name("jupyter-book")
     result = subprocess.run([str(jb), "build", str(ROOT), "--all", "-W", "-n", "--keep-going"],
                             capture_output=True, text=True, timeout=1800)
