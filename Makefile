@@ -23,7 +23,7 @@ node_modules/.installed: package.json package-lock.json
 
 # Notebooks run in parallel first (into the build's execution cache), then Sphinx builds.
 book: setup
-	$(BIN)/python -m sinorussia.prebuild
+	$(BIN)/python -m tools.prebuild
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
 # Notebooks (nbval executes every cell), data package, charts, browser checks, exercises, grading.
@@ -31,7 +31,7 @@ test: setup
 	set -o pipefail; $(BIN)/python -m pytest --nbval-lax -p no:cacheprovider chapters appendix exercises tests
 
 bench: setup
-	$(BIN)/python -m sinorussia.bench
+	$(BIN)/python -m tools.bench
 
 clean:
 	rm -rf _build

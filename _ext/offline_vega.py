@@ -76,7 +76,7 @@ def setup(app: Sphinx) -> dict:
     }
     # Defined before Altair's inline code runs; tells it the libraries are already here.
     app.add_js_file(None, body=f"var VEGA_DEBUG = {json.dumps(versions)};", priority=200)
-    for package, build_file in SCRIPTS.items():
+    for build_file in SCRIPTS.values():
         app.add_js_file(f"vendor/{Path(build_file).name}", priority=201)
     app.connect("build-finished", _copy_scripts)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

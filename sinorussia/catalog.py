@@ -31,7 +31,7 @@ def resource_markdown(name: str, csv_prefix: str = "../data/") -> str:
     frame = data.load(name)
     counts = frame["status"].value_counts()
     status = ", ".join(f"{counts[s]} {s}" for s in data.STATUSES if s in counts)
-    licence = ", ".join(l.get("title", l["name"]) for l in res.get("licenses", []))
+    licence = ", ".join(lic.get("title", lic["name"]) for lic in res.get("licenses", []))
     return "\n\n".join([
         f"## {res['title']}",
         res.get("description", ""),

@@ -135,7 +135,8 @@ def render(spec: dict, **metadata) -> dict:
                    f"<p class='sr-chart-subtitle'>{html.escape(meta.get('subtitle', ''))}</p>")
     source = meta.get("source", "")
     caption = f"<p class='sr-chart-source'>{html.escape(source)}</p>" if source else ""
-    bundle["text/html"] = (f"<div class='sr-chart' role='figure' aria-label='{html.escape(meta.get('title', 'Chart'), quote=True)}'>"
+    label = html.escape(meta.get("title", "Chart"), quote=True)
+    bundle["text/html"] = (f"<div class='sr-chart' role='figure' aria-label='{label}'>"
                            f"{heading}{bundle['text/html']}{caption}{_data_table(spec)}</div>")
     return bundle
 

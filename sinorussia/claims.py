@@ -16,9 +16,9 @@ inside each function); they are never data.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import pandas as pd
 
@@ -662,7 +662,9 @@ def americans_hostile_to_putin(data_dir: Path = DATA_DIR) -> Result:
     russia_text = (f" {r['pollster']}'s {r['pct']:g}% ({r['year']}) was about Russia, not Putin."
                    if r is not None else "")
     return Result("unverified", f"No poll on Putin before the article gives {CLAIMED}%; the latest before it, "
-                                f"{latest['pollster']} ({latest['field_date']}, {latest['population'].replace('us_', 'US ').replace('_', ' ')}), found {latest['pct']:g}% "
+                                f"{latest['pollster']} ({latest['field_date']}, "
+                                f"{latest['population'].replace('us_', 'US ').replace('_', ' ')}), "
+                                f"found {latest['pct']:g}% "
                                 f"({latest['question']}).{russia_text}",
                   {"closest_putin_pct": latest["pct"], "russia_pct": r["pct"] if r is not None else float("nan")},
                   claimed=CLAIMED)
@@ -774,7 +776,8 @@ _STYLE = """
 .sr-claims-filter p { margin: 0; }
 .sr-claims-scroll { overflow-x: auto; }
 .sr-claims table { font-size: 0.85rem; border-collapse: collapse; width: 100%; }
-.sr-claims th, .sr-claims td { vertical-align: top; text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid #ddd; }
+.sr-claims th, .sr-claims td { vertical-align: top; text-align: left; padding: 0.35rem 0.5rem;
+  border-bottom: 1px solid #ddd; }
 .sr-claims tbody tr[hidden] { display: none; }
 .sr-claims tbody tr:target { outline: 3px solid #0072B2; }
 .sr-claims .sr-verdict { font-weight: 700; white-space: nowrap; padding-left: 0.4rem; border-left: 6px solid; }

@@ -13,7 +13,7 @@ import csv
 import json
 import re
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -37,7 +37,7 @@ def _package(data_dir: Path) -> dict:
         raise DataError(f"{path}: not valid JSON (line {err.lineno}: {err.msg})") from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cached_package(data_dir: str) -> dict:
     return _package(Path(data_dir))
 
@@ -125,11 +125,12 @@ def check(name: str, data_dir: Path = DATA_DIR) -> list[str]:
     keys = res["schema"].get("primaryKey", [])
     seen = {}
     for number, row in enumerate(rows[1:], start=1):
-        where = f"{path.relative_to(data_dir.parent) if data_dir.parent in path.parents else path}, row {number} (line {number + 1})"
+        shown = path.relative_to(data_dir.parent) if data_dir.parent in path.parents else path
+        where = f"{shown}, row {number} (line {number + 1})"
         if len(row) != len(fields):
             problems.append(f"{where}: has {len(row)} values, the schema has {len(fields)} fields")
             continue
-        for value, field in zip(row, fields):
+        for value, field in zip(row, fields, strict=False):
             issue = _problem(value, field)
             if issue:
                 problems.append(f"{where}, field {field['name']!r}: {issue}")
@@ -146,7 +147,7 @@ def check(name: str, data_dir: Path = DATA_DIR) -> list[str]:
 _DTYPES = {"integer": "Int64", "number": "float64", "year": "Int64", "boolean": "boolean"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(name: str, data_dir: str) -> pd.DataFrame:
     problems = check(name, Path(data_dir))
     if problems:
@@ -175,7 +176,7 @@ def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
 def sources(frame: pd.DataFrame) -> list[str]:
     """Distinct 'publisher (date)' strings for the rows of a loaded table, in order."""
     seen: dict[str, None] = {}
-    for publisher, when in zip(frame["source_publisher"], frame["source_date"]):
+    for publisher, when in zip(frame["source_publisher"], frame["source_date"], strict=False):
         seen.setdefault(f"{publisher} ({when})", None)
     return list(seen)
 

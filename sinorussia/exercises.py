@@ -248,7 +248,8 @@ def solution_lines(master_nb) -> tuple[set[str], set[str]]:
             (secret if is_hidden else public).update(_test_body(source))
         else:
             public.update(source.splitlines())
-    clean = lambda lines: {line.strip() for line in lines if not _is_trivial(line)}
+    def clean(lines):
+        return {line.strip() for line in lines if not _is_trivial(line)}
     public_clean = clean(public)
     return clean(secret) - public_clean, public_clean
 
@@ -301,7 +302,7 @@ def generate(masters_dir: Path = MASTERS_DIR, exercises_dir: Path = EXERCISES_DI
     """Regenerate the student versions from their masters; returns the files that changed."""
     changed = []
     selected = masters(masters_dir, only)
-    for master, files in zip(selected, _assign_all(selected, cache_dir)):
+    for master, files in zip(selected, _assign_all(selected, cache_dir), strict=False):
         target = exercises_dir / master.stem
         for stale in sorted((target / "tests").glob("*.py")):
             if f"tests/{stale.name}" not in files:
@@ -338,7 +339,7 @@ def check(masters_dir: Path = MASTERS_DIR, exercises_dir: Path = EXERCISES_DIR,
     """Regenerate into a temporary folder and list every committed file that differs."""
     problems = []
     selected = masters(masters_dir, only)
-    for master, files in zip(selected, _assign_all(selected, None)):
+    for master, files in zip(selected, _assign_all(selected, None), strict=False):
         problems += differences(master.stem, files, exercises_dir / master.stem)
     names = {m.stem for m in masters(masters_dir)}
     for folder in sorted(p for p in exercises_dir.iterdir() if p.is_dir() and MASTER_NAME.match(p.name)):

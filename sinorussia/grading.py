@@ -38,15 +38,10 @@ Statuses (the gradebook's ``status`` column), strongest first:
 
 from __future__ import annotations
 
-import os
-
-# Grading forks many children on few cores: one thread per numerical library each.
-for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, "1")
-
 import argparse
 import csv
 import json
+import os
 import re
 import resource
 import secrets
@@ -65,6 +60,11 @@ from typing import NoReturn
 
 from . import ROOT
 from . import exercises as ex
+
+# Grading forks many children on few cores: one thread per numerical library each. Set before
+# the children import numpy (nothing imported above loads it).
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MEMORY_MB = 1024
@@ -153,7 +153,7 @@ def structure_notes(cells: list[dict], template: list[dict]) -> list[str]:
         shown = ", ".join(_describe(t) for t in missing[:3])
         more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
         notes.append(f"{len(missing)} cell(s) of the exercise deleted: {shown}{more}")
-    for (before, i), (after, j) in zip(matched, matched[1:]):
+    for (before, i), (after, j) in zip(matched, matched[1:], strict=False):
         if j < i:
             notes.append(f"cells reordered: {_describe(after)} now comes before {_describe(before)}")
             break
@@ -853,7 +853,7 @@ def docker_problem() -> str | None:
     except subprocess.TimeoutExpired:
         return "`docker info` did not answer within 20 s"
     if probe.returncode != 0:
-        reason = next((l.strip() for l in probe.stderr.splitlines() if l.strip()), "no daemon")
+        reason = next((line.strip() for line in probe.stderr.splitlines() if line.strip()), "no daemon")
         return f"the Docker daemon is not reachable ({reason})"
     return None
 
@@ -944,7 +944,8 @@ def grade(submissions_dir: Path, out: Path, timeout: float = DEFAULT_TIMEOUT,
     if out.is_dir():
         raise GradingError(f"{out}: is a folder; --out names the gradebook CSV file to write")
     if ROOT.resolve().is_relative_to(submissions_dir.resolve()):
-        raise GradingError(f"{submissions_dir}: contains the module itself; put the submissions in a folder of their own")
+        raise GradingError(f"{submissions_dir}: contains the module itself; "
+                           "put the submissions in a folder of their own")
     if out.resolve().is_relative_to(submissions_dir.resolve()):
         raise GradingError(f"{out}: inside the submissions folder; write the gradebook elsewhere")
     if docker and (why := docker_problem()):
@@ -1030,7 +1031,8 @@ def _checked(kind, what: str, minimum=None):
         try:
             value = kind(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{what} must be {kind.__name__ if kind is not _positive_float else 'a positive number'}, got {text!r}") from None
+            expected = kind.__name__ if kind is not _positive_float else "a positive number"
+            raise argparse.ArgumentTypeError(f"{what} must be {expected}, got {text!r}") from None
         if minimum is not None and value < minimum:
             raise argparse.ArgumentTypeError(f"{what} must be at least {minimum}, got {text!r}")
         return value

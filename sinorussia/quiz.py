@@ -70,7 +70,7 @@ def load(name: str, quiz_dir: Path = QUIZ_DIR) -> list[dict]:
 
 
 def to_html(name: str, questions: list[dict]) -> str:
-    parts = [f"<form class='sr-quiz' aria-label='Self-check quiz' onsubmit='return false'>"]
+    parts = ["<form class='sr-quiz' aria-label='Self-check quiz' onsubmit='return false'>"]
     for i, q in enumerate(questions, start=1):
         group = f"{name}-q{i}"
         parts.append(f"<fieldset><legend>{i}. {html.escape(q['question'])}</legend>")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sinorussia.pages import chromium_path, launch, serve
+from tools.pages import chromium_path, launch, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
@@ -21,7 +21,7 @@ def built_book() -> Path:
 
     -W makes any warning an error, so a broken link or failed cell fails here.
     """
-    from sinorussia import prebuild
+    from tools import prebuild
 
     prebuild.run(ROOT)  # notebooks on all cores first, as `make book` does
     jb = Path(sys.executable).with_name("jupyter-book")

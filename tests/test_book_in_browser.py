@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sinorussia.pages import axe_violations, book_pages, overflowing_charts, visit
+from tools.pages import axe_violations, book_pages, overflowing_charts, visit
 
 
 def test_every_page_renders_every_chart_offline(built_book, browser, site):

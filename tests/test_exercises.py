@@ -43,7 +43,7 @@ def assigned(tmp_path_factory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("assign")
     with ThreadPoolExecutor(2) as pool:  # otter assign is a subprocess: two at a time on two cores
         dists = pool.map(lambda m: exercises.run_assign(m, root / m.stem), MASTERS)
-    return dict(zip(SLUGS, dists))
+    return dict(zip(SLUGS, dists, strict=False))
 
 
 @pytest.fixture(scope="module")

@@ -161,7 +161,8 @@ def test_every_submission_gets_the_status_and_reason_it_deserves(graded):
 
 def test_scores_reward_answers_and_nothing_else(graded):
     rows = graded["rows"]
-    total = lambda f: float(rows[f]["total"])
+    def total(f):
+        return float(rows[f]["total"])
     possible = float(rows[f"alice/{EXERCISE}.ipynb"]["possible"])
     assert possible > 0
     for full in (f"alice/{EXERCISE}.ipynb", f"rachel__{EXERCISE}.ipynb", "ivan/homework.ipynb", "peggy.ipynb",
@@ -193,7 +194,7 @@ def test_each_submission_gets_a_feedback_file_next_to_the_gradebook(graded):
 
 
 def test_progress_is_reported_on_stderr(graded):
-    lines = [l for l in graded["done"].stderr.splitlines() if l.startswith("[")]
+    lines = [line for line in graded["done"].stderr.splitlines() if line.startswith("[")]
     assert len(lines) == len(graded["rows"])
     assert f"[{len(lines)}/{len(lines)}]" in graded["done"].stderr
 

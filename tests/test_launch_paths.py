@@ -6,15 +6,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 from sinorussia import ROOT
 
 
 def test_requirements_pin_every_package_exactly():
-    lines = [l.strip() for l in (ROOT / "requirements.txt").read_text().splitlines()
-             if l.strip() and not l.startswith("#")]
-    loose = [l for l in lines if not l.startswith("-e") and "==" not in l]
+    lines = [line.strip() for line in (ROOT / "requirements.txt").read_text().splitlines()
+             if line.strip() and not line.startswith("#")]
+    loose = [line for line in lines if not line.startswith("-e") and "==" not in line]
     assert not loose, f"requirements.txt lines without an exact pin: {loose}"
     assert "jupyter-book==1.0.4.post1" in lines
     assert (ROOT / "runtime.txt").read_text().strip().startswith("python-3.")

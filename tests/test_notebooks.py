@@ -67,7 +67,8 @@ def test_chapter_is_complete(path):
 
 
 def test_a_bad_quiz_is_named(tmp_path):
-    (tmp_path / "bad.json").write_text('[{"question": "Q?", "answers": [{"text": "a", "feedback": "f"}, {"text": "b", "feedback": "g"}]}]')
+    (tmp_path / "bad.json").write_text('[{"question": "Q?", "answers": [{"text": "a", "feedback": "f"}, '
+                                       '{"text": "b", "feedback": "g"}]}]')
     with pytest.raises(quiz.QuizError, match=r"bad.json, question 1: no answer is marked correct"):
         quiz.load("bad", tmp_path)
 

@@ -119,7 +119,8 @@ def axe_violations(page, impacts: tuple[str, ...] = ("serious", "critical")) -> 
     """Run the axe-core audit (installed by npm) in an open page; describe the violations."""
     page.add_script_tag(path=str(AXE_SCRIPT))
     found = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
-        .violations.map(v => ({id: v.id, impact: v.impact, where: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))""")
+        .violations.map(v => ({id: v.id, impact: v.impact,
+                               where: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))""")
     return [f"{v['impact']} {v['id']} at {v['where']}" for v in found if v["impact"] in impacts]
 
 
@@ -127,7 +128,8 @@ def overflowing_charts(page, width: int) -> list[str]:
     """Charts (or the page itself) wider than a viewport of ``width`` pixels."""
     return page.evaluate("""(width) => {
         const out = [];
-        if (document.documentElement.scrollWidth > width) out.push('page scrolls sideways: ' + document.documentElement.scrollWidth + 'px');
+        const scrolled = document.documentElement.scrollWidth;
+        if (scrolled > width) out.push('page scrolls sideways: ' + scrolled + 'px');
         document.querySelectorAll('div[id^=altair-viz-] svg.marks').forEach((svg, i) => {
             const r = svg.getBoundingClientRect();
             if (r.right > width + 1) out.push('chart ' + (i + 1) + ' ends at ' + Math.round(r.right) + 'px');

@@ -1,6 +1,6 @@
 """Benchmark the module in one run: build times, notebook execution, page weight, render time.
 
-    python -m sinorussia.bench            # prints a table, writes _build/bench.json
+    python -m tools.bench            # prints a table, writes _build/bench.json
 
 Figures from one run on one machine are comparable with each other, not across machines:
 each notebook's execution time is printed next to the kernel floor (a notebook that only
@@ -22,8 +22,9 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from . import ROOT, prebuild
-from .prebuild import book_notebooks
+from sinorussia import ROOT
+from tools import prebuild
+from tools.prebuild import book_notebooks
 
 BOOK_PARTS = ["_config.yml", "_toc.yml", "_ext", "_static", "references.bib", "chapters",
               "appendix", "exercises", "data", "sinorussia", "package.json"]
@@ -75,7 +76,7 @@ def page_figures(html_dir: Path) -> dict[str, dict]:
     """HTML bytes of each page and milliseconds until all its charts are drawn."""
     from playwright.sync_api import sync_playwright
 
-    from .pages import book_pages, launch, serve, visit
+    from tools.pages import book_pages, launch, serve, visit
 
     figures = {}
     with serve(html_dir) as site, sync_playwright() as p:
@@ -120,7 +121,8 @@ def report(figures: dict) -> str:
              "notebook                                   seconds   x floor"]
     for name, secs in figures["notebooks_s"].items():
         lines.append(f"{name:<42} {secs:7.2f}   {secs / floor:6.2f}")
-    ok = lambda good: "ok" if good else "OVER TARGET"
+    def ok(good):
+        return "ok" if good else "OVER TARGET"
     lines += ["",
               f"clean build      {figures['clean_build_s']:6.1f} s  (target <= 1.5 x notebooks x floor + 10 = "
               f"{figures['clean_build_target_s']} s) {ok(figures['clean_build_s'] <= figures['clean_build_target_s'])}",
@@ -128,8 +130,10 @@ def report(figures: dict) -> str:
     if figures["pages"]:
         lines += ["", "page                                          HTML KB  charts  render ms"]
         for path, p in figures["pages"].items():
-            flag = "" if p["html_bytes"] <= PAGE_LIMIT_BYTES and p["render_ms"] <= RENDER_LIMIT_MS else "  OVER TARGET"
-            lines.append(f"{path:<45} {p['html_bytes'] / 1000:7.1f}  {p['rendered']:>2}/{p['charts']:<3}  {p['render_ms']:8d}{flag}")
+            within = p["html_bytes"] <= PAGE_LIMIT_BYTES and p["render_ms"] <= RENDER_LIMIT_MS
+            flag = "" if within else "  OVER TARGET"
+            drawn = f"{p['rendered']:>2}/{p['charts']:<3}"
+            lines.append(f"{path:<45} {p['html_bytes'] / 1000:7.1f}  {drawn}  {p['render_ms']:8d}{flag}")
     return "\n".join(lines)
 
 
@@ -144,7 +148,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     figures = run(with_pages=not args.no_pages)
     if args.grading:
-        from .bench_grading import measure
+        from tools.bench_grading import measure
 
         figures["grading"] = measure()
     figures["measured_on"] = time.strftime("%Y-%m-%d")

@@ -5,7 +5,7 @@ them first, in parallel, into the same execution cache (``_build/.jupyter_cache`
 build take every result from the cache: a clean build is much faster on two cores. Only
 notebooks whose code changed run again; a notebook that fails is reported by the build.
 
-    python -m sinorussia.prebuild          # then: jupyter-book build .
+    python -m tools.prebuild          # then: jupyter-book build .
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from . import ROOT
+from sinorussia import ROOT
 
 
 def _config(root: Path) -> dict:

@@ -1,12 +1,12 @@
 """Benchmark: grading throughput of `sinorussia grade` against `otter run`, one after another.
 
-    python -m sinorussia.bench_grading [--n 8]
+    python -m tools.bench_grading [--n 8]
 
 Both grade the same generated class (full, partial and blank answers, from the chapter 2
 exercise) in the same run; the autograder is built before the clock starts. `sinorussia grade`
 is timed as a whole command (start-up, imports, gradebook and feedback included), with all
-cores and, to show what parallelism adds, with one; `otter run` is the documented no-Docker way to grade one notebook, run once per
-submission, sequentially. The totals must agree, or the comparison means nothing.
+cores and, to show what parallelism adds, with one; `otter run` is the documented no-Docker way
+to grade one notebook, run once per submission, sequentially. The totals must agree, or the comparison means nothing.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from pathlib import Path
 
 import nbformat
 
-from . import exercises
-from .grading import default_jobs
+from sinorussia import exercises
+from sinorussia.grading import default_jobs
 
 EXERCISE = "02-record-trade"
 
@@ -96,7 +96,7 @@ def measure(n_submissions: int = 8, jobs: int | None = None, exercise: str = EXE
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m sinorussia.bench_grading", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.bench_grading", description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=8, help="submissions to grade (default 8)")
     parser.add_argument("--jobs", type=int, default=None, help="jobs for sinorussia grade (default: all cores)")
     args = parser.parse_args(argv)
