@@ -1,12 +1,13 @@
-# Two commands a new user needs (see README.md):
+# Commands (see README.md):
 #   make book   installs what the book needs, then builds it into _build/html
-#   make test   installs, builds, and runs every test (notebooks, data, browser, grading)
+#   make check  lint and the fast tier of tests (under a minute): run it before every commit
+#   make test   installs, builds, and runs every test (notebooks, data, browser, grading, launch)
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: book test bench clean setup
+.PHONY: book check test bench clean setup
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -25,6 +26,10 @@ node_modules/.installed: package.json package-lock.json
 book: setup
 	$(BIN)/python -m tools.prebuild
 	$(BIN)/jupyter-book build . -W -n --keep-going
+
+check: setup
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -m fast -q tests
 
 # Notebooks (nbval executes every cell), data package, charts, browser checks, exercises, grading.
 test: setup

@@ -13,6 +13,22 @@ from tools.pages import chromium_path, launch, serve
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
 
+# Every test belongs to one tier, so a tier can run alone (`pytest -m fast`, see the Makefile).
+TIERS = ("fast", "notebooks", "book", "grading", "launch")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Notebook cells collected by nbval form the notebooks tier; any other test must name
+    its tier (a module-level ``pytestmark`` or a mark on the test), or collection fails."""
+    untiered = []
+    for item in items:
+        if type(item).__module__.startswith("nbval"):
+            item.add_marker(pytest.mark.notebooks)
+        elif not any(item.get_closest_marker(tier) for tier in TIERS):
+            untiered.append(item.nodeid)
+    if untiered:
+        raise pytest.UsageError(f"tests without a tier mark ({', '.join(TIERS)}): {untiered[:5]}")
+
 
 @pytest.fixture(scope="session")
 def built_book() -> Path:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tools.pages import axe_violations, book_pages, overflowing_charts, visit
+
+pytestmark = pytest.mark.book
 
 
 def test_every_page_renders_every_chart_offline(built_book, browser, site):

@@ -9,6 +9,8 @@ import pytest
 
 from sinorussia import ROOT, charts, data
 
+pytestmark = pytest.mark.fast
+
 
 def _chart():
     frame = data.load("trade_usd")

@@ -20,6 +20,8 @@ import pytest
 
 from sinorussia import DATA_DIR, ROOT, claims, data
 
+pytestmark = pytest.mark.fast
+
 REGISTER = claims.register()
 CHECKED = REGISTER[REGISTER["check"].fillna("") != ""]
 CHAPTER_OF_PARAGRAPH = {1: 1, 2: 1, 3: 2, 4: 3, 5: 4, 6: 5, 7: 6, 8: 6, 9: 7, 10: 8, 11: 9, 12: 9,

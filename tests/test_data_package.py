@@ -10,6 +10,8 @@ import pytest
 
 from sinorussia import DATA_DIR, data
 
+pytestmark = pytest.mark.fast
+
 BOOKKEEPING = ["status", "source_publisher", "source_url", "source_date", "note"]
 
 

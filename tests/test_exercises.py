@@ -19,6 +19,8 @@ from nbclient import NotebookClient
 
 from sinorussia import exercises
 
+pytestmark = pytest.mark.grading
+
 MASTERS = exercises.masters()
 SLUGS = [m.stem for m in MASTERS]
 

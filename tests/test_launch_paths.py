@@ -7,7 +7,11 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from sinorussia import ROOT
+
+pytestmark = pytest.mark.launch
 
 
 def test_requirements_pin_every_package_exactly():

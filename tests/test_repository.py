@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 import subprocess
 
+import pytest
+
 from sinorussia import ROOT
+
+pytestmark = pytest.mark.fast
 
 # Package registries' hosts: dependencies are named by package and version, never by address.
 REGISTRY_HOSTS = re.compile(r"pypi\.org|pythonhosted\.org|registry\.npmjs\.org|npmjs\.com|yarnpkg\.com", re.I)
