@@ -155,6 +155,9 @@ def main(argv: list[str] | None = None) -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(figures, indent=2))
     if args.publish:
+        # The performance page says the scores agree: a run where they do not is not published.
+        if "grading" in figures and not figures["grading"]["scores_agree"]:
+            raise SystemExit("grading scores differ from otter run's: not publishing this run")
         PUBLISHED.write_text(json.dumps(figures, indent=2) + "\n")
     print(report(figures))
     if "grading" in figures:

@@ -18,6 +18,8 @@ import yaml
 
 from sinorussia import ROOT
 
+CACHE_DIR = ROOT / "_build" / ".jupyter_cache"  # where Jupyter Book 1 keeps executed notebooks
+
 
 def _config(root: Path) -> dict:
     return yaml.safe_load((root / "_config.yml").read_text())
@@ -38,7 +40,7 @@ def run(root: Path = ROOT) -> int:
     from jupyter_cache import get_cache
     from jupyter_cache.executors import load_executor
 
-    cache = get_cache(str(root / "_build" / ".jupyter_cache"))
+    cache = get_cache(str(root / CACHE_DIR.relative_to(ROOT)))
     for notebook in book_notebooks(root):
         cache.add_nb_to_project(str(notebook))
     timeout = _config(root).get("execute", {}).get("timeout", 120)
