@@ -16,7 +16,7 @@ from sinorussia import ROOT, quiz
 pytestmark = pytest.mark.fast
 
 CHAPTERS = sorted((ROOT / "chapters").glob("[0-9][0-9]-*.ipynb"))
-NOTEBOOKS = [p for folder in ("chapters", "appendix", "exercises")
+NOTEBOOKS = [p for folder in ("primer", "chapters", "appendix", "exercises")
              for p in (ROOT / folder).rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts]
 
 
