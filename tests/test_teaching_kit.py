@@ -221,3 +221,54 @@ def test_ledger_check_can_fail(tmp_path):
     invented.write_text(text.replace("38.8 bcm", "39.9 bcm").replace(",C31,", ",C77,"), encoding="utf-8")
     found = ledger_problems(invented, documented)
     assert any("39.9 is in none of" in p for p in found) and any("C77" in p for p in found)
+
+
+# --- Debate and syllabus: the schedule holds together ------------------------------------------
+
+def debate_minutes(text: str) -> int:
+    start = text.index("## Sequence (90 minutes)")
+    table = text[start:text.index("\n## ", start + 5)]
+    return sum(int(m) for m in re.findall(r"^\| [^|]+ \| (\d+) \|$", table, flags=re.M))
+
+
+def test_debate_steps_fill_its_session():
+    text = page("debate")
+    assert debate_minutes(text) == 90
+    assert debate_minutes(text.replace("| Proposition opening | 5 |", "| Proposition opening | 6 |")) == 91
+
+
+def numbers_in(cells: str, prefix: str) -> set[int]:
+    """Chapter or exercise numbers in cells such as 'Ch. 3, 4' or 'Ex. 5, 6; M1'."""
+    found = set()
+    for group in re.findall(rf"{prefix}\. ([\d, ]+)", cells, flags=re.I):
+        found |= {int(n) for n in re.findall(r"\d+", group)}
+    return found
+
+
+def schedule_problems(text: str) -> list[str]:
+    """Each unit reads every chapter and collects every exercise, each exactly once."""
+    problems = []
+    for unit in re.split(r"^## ", text, flags=re.M)[1:]:
+        rows = re.findall(r"^\| (\d+) \| ([^|]*) \| [^|]* \| ([^|]*) \|$", unit, flags=re.M)
+        if not rows:
+            continue
+        title = unit.splitlines()[0]
+        read = [n for _, before, _ in rows for n in sorted(numbers_in(before, "Ch"))]
+        due = [n for _, _, cell in rows for n in sorted(numbers_in(cell, "Ex"))]
+        due += [int(n) for n in re.findall(r"and exercise (\d+) are due", unit)]
+        if sorted(read) != list(range(1, 12)):
+            problems.append(f"{title}: chapters read {sorted(read)}")
+        if sorted(due) != list(range(1, 12)):
+            problems.append(f"{title}: exercises due {sorted(due)}")
+    return problems
+
+
+def test_each_unit_reads_every_chapter_and_collects_every_exercise_once():
+    text = page("syllabus")
+    assert len(re.findall(r"^## (?:Three|Six) weeks", text, flags=re.M)) == 2
+    assert schedule_problems(text) == []
+    broken = text.replace("| 4 | Ch. 5, 6 | Ch. 5 and 6 | Ex. 3, 4 |", "| 4 | Ch. 5 | Ch. 5 and 6 | Ex. 3 |")
+    assert schedule_problems(broken) == ["Three weeks: nine sessions: chapters read "
+                                         "[1, 2, 3, 4, 5, 7, 8, 9, 10, 11]",
+                                         "Three weeks: nine sessions: exercises due "
+                                         "[1, 2, 3, 5, 6, 7, 8, 9, 10, 11]"]
