@@ -596,14 +596,20 @@ def china_gains_in_central_asia(data_dir: Path = DATA_DIR) -> Result:
 
 @_check
 def china_abstained(data_dir: Path = DATA_DIR) -> Result:
-    """China abstained, rather than condemning, on the Security Council drafts about Ukraine."""
-    abstentions = _events(data_dir, "China abstains")
-    ukraine = abstentions[abstentions["event"].str.contains("invasion|Ukrainian", regex=True)]
+    """China never voted for a UN text on the war that Russia opposed; it abstained, or voted with Russia."""
+    votes = data.load("un_votes", data_dir)
+    opposed = votes[votes["russia_vote"] == "against"]
+    same = votes[votes["china_vote"] == votes["russia_vote"]]
     joint = data.load("un_joint_vetoes", data_dir)
-    verdict = "confirmed" if len(ukraine) >= 1 else "unverified"
-    return Result(verdict, f"On {len(ukraine)} Security Council drafts on Ukraine in the events table "
-                           f"({', '.join(sorted(ukraine['date']))}) Russia vetoed and China abstained; none of the "
-                           f"{len(joint)} joint vetoes concerns Ukraine.", {"abstentions": len(ukraine)})
+    condemned = (opposed["china_vote"] == "in_favour").sum()
+    verdict = "confirmed" if condemned == 0 and len(opposed) >= 1 else "incorrect"
+    return Result(verdict, f"Of {len(votes)} UN votes on the war in un_votes, Russia opposed {len(opposed)}; China voted "
+                           f"for {condemned} of those, abstained on {(opposed['china_vote'] == 'abstain').sum()} and "
+                           f"voted against {(opposed['china_vote'] == 'against').sum()}. China voted as Russia did "
+                           f"{len(same)} times; none of the {len(joint)} joint vetoes concerns Ukraine.",
+                  {"votes": float(len(votes)), "opposed_by_russia": float(len(opposed)),
+                   "china_abstained": float((votes["china_vote"] == "abstain").sum()),
+                   "china_as_russia": float(len(same)), "china_in_favour_of_opposed": float(condemned)})
 
 
 @_check
