@@ -603,10 +603,11 @@ def china_abstained(data_dir: Path = DATA_DIR) -> Result:
     joint = data.load("un_joint_vetoes", data_dir)
     condemned = (opposed["china_vote"] == "in_favour").sum()
     verdict = "confirmed" if condemned == 0 and len(opposed) >= 1 else "incorrect"
-    return Result(verdict, f"Of {len(votes)} UN votes on the war in un_votes, Russia opposed {len(opposed)}; China voted "
-                           f"for {condemned} of those, abstained on {(opposed['china_vote'] == 'abstain').sum()} and "
-                           f"voted against {(opposed['china_vote'] == 'against').sum()}. China voted as Russia did "
-                           f"{len(same)} times; none of the {len(joint)} joint vetoes concerns Ukraine.",
+    summary = (f"Of {len(votes)} UN votes on the war in un_votes, Russia opposed {len(opposed)}; China voted for "
+               f"{condemned} of those, abstained on {(opposed['china_vote'] == 'abstain').sum()} and voted against "
+               f"{(opposed['china_vote'] == 'against').sum()}. China voted as Russia did {len(same)} times; none of "
+               f"the {len(joint)} joint vetoes concerns Ukraine.")
+    return Result(verdict, summary,
                   {"votes": float(len(votes)), "opposed_by_russia": float(len(opposed)),
                    "china_abstained": float((votes["china_vote"] == "abstain").sum()),
                    "china_as_russia": float(len(same)), "china_in_favour_of_opposed": float(condemned)})
