@@ -22,7 +22,14 @@ from . import DATA_DIR
 
 # Every table carries these columns: where each value comes from, row by row.
 SOURCE_COLUMNS = ["status", "source_publisher", "source_url", "source_date"]
+# ... and how strong that source is: its tier, the copy it was read at when the original could not
+# be opened, and a second source that reports the same figure (see data/README.md).
+TRACE_COLUMNS = ["source_tier", "read_at_url", "corroboration_publisher", "corroboration_url", "corroboration_tier"]
 STATUSES = ["reported", "derived", "unconfirmed"]
+# Source tiers, strongest first. A figure the book uses rests on one of the first three, or on a
+# weaker source corroborated by one of them.
+TIERS = ["official", "research", "independent_media", "state_media", "mirror_or_aggregator"]
+STRONG_TIERS = TIERS[:3]
 
 
 class DataError(ValueError):
@@ -181,6 +188,15 @@ def sources(frame: pd.DataFrame) -> list[str]:
     return list(seen)
 
 
+def weak_source(frame: pd.DataFrame) -> pd.Series:
+    """True for rows whose figure rests on a weaker tier (state media, a mirror) with no strong
+    corroboration: what a chart should mark."""
+    corroborated = frame["corroboration_tier"].isin(STRONG_TIERS) if "corroboration_tier" in frame else False
+    return ~frame["source_tier"].isin(STRONG_TIERS) & ~corroborated
+
+
 def drop_sources(frame: pd.DataFrame) -> pd.DataFrame:
-    """The table without its bookkeeping columns: what a chart needs to embed."""
-    return frame.drop(columns=[c for c in SOURCE_COLUMNS + ["note"] if c in frame.columns])
+    """The table without its bookkeeping columns: what a chart needs to embed. ``source_tier``
+    stays, so that a chart can mark figures that rest on a weaker source."""
+    drop = SOURCE_COLUMNS + TRACE_COLUMNS[1:] + ["note"]
+    return frame.drop(columns=[c for c in drop if c in frame.columns])

@@ -12,7 +12,8 @@ from sinorussia import DATA_DIR, data
 
 pytestmark = pytest.mark.fast
 
-BOOKKEEPING = ["status", "source_publisher", "source_url", "source_date", "note"]
+BOOKKEEPING = ["status", "source_publisher", "source_url", "source_date", "source_tier", "read_at_url",
+               "corroboration_publisher", "corroboration_url", "corroboration_tier", "note"]
 
 
 def test_package_is_valid_frictionless():
@@ -34,8 +35,8 @@ def test_every_csv_in_data_is_described():
 def test_every_row_names_its_source(name):
     res = data.resource(name)
     fields = {f["name"]: f for f in res["schema"]["fields"]}
-    assert [f["name"] for f in res["schema"]["fields"]][-5:] == BOOKKEEPING
-    for column in BOOKKEEPING[:-1]:
+    assert [f["name"] for f in res["schema"]["fields"]][-len(BOOKKEEPING):] == BOOKKEEPING
+    for column in data.SOURCE_COLUMNS + ["source_tier"]:
         assert fields[column].get("constraints", {}).get("required"), f"{name}.{column} must be required"
     assert res.get("sources") and res.get("licenses") and res.get("description")
     assert data.check(name) == []
