@@ -53,7 +53,7 @@ STATE_HOSTS = {
 # Tables still to bring up to the policy, with the number of rows that rest on a weak source
 # with no strong corroboration. Lower a count as rows are corroborated; drop a table at zero.
 PENDING: dict[str, int] = {
-    "trade_usd": 28,
+    "trade_usd": 23,
     "trade_cny": 7,
     "xi_putin_meetings": 8,
     "trade_shares": 9,
@@ -74,8 +74,7 @@ PENDING: dict[str, int] = {
     "territory_ceded": 3,
     "sco_membership": 7,
     "brics_membership": 2,
-    "un_joint_vetoes": 16,
-    "un_votes": 2,
+    "un_joint_vetoes": 1,
 }
 
 
