@@ -172,12 +172,47 @@ def _load(name: str, data_dir: str) -> pd.DataFrame:
     return frame
 
 
+# Tables loaded in this process, in order: what a chapter's "data as of" line reports.
+_LOADED: dict[str, None] = {}
+
+
 def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     """One table of the data package as a DataFrame, after checking it against its schema.
 
     >>> trade = load("trade_usd")          # doctest: +SKIP
     """
-    return _load(name, str(data_dir)).copy()
+    frame = _load(name, str(data_dir)).copy()
+    _LOADED.setdefault(name, None)
+    return frame
+
+
+# --- how recent the data are --------------------------------------------------------------
+
+# The column that dates a row, in order of preference: a table's period is the first of these
+# it has. Dates are ISO text (YYYY, YYYY-MM or YYYY-MM-DD), so they sort as text.
+PERIOD_COLUMNS = ["year", "date", "period", "statement_date", "field_date"]
+
+
+def latest(name: str, data_dir: Path = DATA_DIR) -> str:
+    """The latest period a table covers, as ISO text ("2025", "2026-04", "2025-02-24")."""
+    frame = _load(name, str(data_dir))
+    column = next((c for c in PERIOD_COLUMNS if c in frame.columns), None)
+    if column is None:
+        raise KeyError(f"table {name!r} has no period column ({', '.join(PERIOD_COLUMNS)})")
+    values = frame[column].dropna()
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values.max().strftime("%Y-%m-%d")
+    texts = values.astype(str).str.extract(r"(\d{4}(?:-\d{2}){0,2})")[0].dropna()
+    return max(texts, key=lambda s: (s[:4], s))
+
+
+def as_of(names: list[str] | None = None, data_dir: Path = DATA_DIR) -> str:
+    """'table to period' for each table (by default every table loaded so far), for a page's
+    "data as of" line."""
+    chosen = list(_LOADED) if names is None else names
+    dated = [n for n in chosen if any(c in [f["name"] for f in resource(n, data_dir)["schema"]["fields"]]
+                                      for c in PERIOD_COLUMNS)]
+    return "; ".join(f"{n} to {latest(n, data_dir)}" for n in dated)
 
 
 def sources(frame: pd.DataFrame) -> list[str]:
