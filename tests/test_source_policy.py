@@ -29,7 +29,7 @@ pytestmark = pytest.mark.fast
 
 # Hosts whose pages are copies or aggregations of other publishers' work.
 MIRROR_HOSTS = {
-    "15.188.152.128", "51haodu.com", "all.true-news.info", "alliansfriheten.se", "archyde.com", "business.com.tm",
+    "15.188.152.128", "51haodu.com", "businessinvestorguide.com", "all.true-news.info", "alliansfriheten.se", "archyde.com", "business.com.tm",
     "chinascope.org", "clv-development.org", "crcconnection.com", "cultureru.com", "digitaltradecenter.com",
     "dnyuz.com", "docslib.org", "elbalad.news", "english.pravda.ru", "estiw.ru", "github.com", "jawawa.id",
     "knowledgeableness.com", "kosatka.media", "learn2.trade", "m.hxen.com", "menafn.com", "morningstrong.com",
@@ -53,7 +53,7 @@ STATE_HOSTS = {
 # Tables still to bring up to the policy, with the number of rows that rest on a weak source
 # with no strong corroboration. Lower a count as rows are corroborated; drop a table at zero.
 PENDING: dict[str, int] = {
-    "trade_usd": 23,
+    "trade_usd": 25,
     "trade_cny": 7,
     "xi_putin_meetings": 8,
     "trade_shares": 9,
