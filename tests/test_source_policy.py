@@ -29,7 +29,8 @@ pytestmark = pytest.mark.fast
 
 # Hosts whose pages are copies or aggregations of other publishers' work.
 MIRROR_HOSTS = {
-    "15.188.152.128", "51haodu.com", "businessinvestorguide.com", "all.true-news.info", "alliansfriheten.se", "archyde.com", "business.com.tm",
+    "15.188.152.128", "51haodu.com", "businessinvestorguide.com",
+    "all.true-news.info", "alliansfriheten.se", "archyde.com", "business.com.tm",
     "chinascope.org", "clv-development.org", "crcconnection.com", "cultureru.com", "digitaltradecenter.com",
     "dnyuz.com", "docslib.org", "elbalad.news", "english.pravda.ru", "estiw.ru", "github.com", "jawawa.id",
     "knowledgeableness.com", "kosatka.media", "learn2.trade", "m.hxen.com", "menafn.com", "morningstrong.com",
