@@ -63,7 +63,7 @@ PENDING: dict[str, int] = {
     "trade_composition": 2,
     "dual_use_shares": 4,
     "crude_imports_from_russia": 12,
-    "pipelines": 7,
+    "pipelines": 5,
     "pos1_deliveries": 7,
     "russia_gas_to_europe": 3,
     "moex_yuan_share": 10,
