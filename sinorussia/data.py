@@ -232,6 +232,10 @@ def weak_source(frame: pd.DataFrame) -> pd.Series:
 
 def drop_sources(frame: pd.DataFrame) -> pd.DataFrame:
     """The table without its bookkeeping columns: what a chart needs to embed. ``source_tier``
-    stays, so that a chart can mark figures that rest on a weaker source."""
+    stays, with ``weak_source`` (see ``weak_source``), so that a chart can mark figures that
+    rest on a weaker source."""
+    frame = frame.copy()
+    if "source_tier" in frame.columns:
+        frame["weak_source"] = weak_source(frame)
     drop = SOURCE_COLUMNS + TRACE_COLUMNS[1:] + ["note"]
     return frame.drop(columns=[c for c in drop if c in frame.columns])

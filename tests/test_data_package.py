@@ -104,3 +104,15 @@ def test_broken_descriptor_is_named(package_copy):
     (package_copy / "datapackage.json").write_text("{ not json")
     with pytest.raises(data.DataError, match="datapackage.json"):
         data.package(package_copy)
+
+
+def test_charts_get_the_tier_and_a_weak_source_flag_but_no_addresses():
+    frame = data.load("trade_usd")
+    embedded = data.drop_sources(frame)
+    assert {"source_tier", "weak_source"} <= set(embedded.columns)
+    assert not {"source_url", "read_at_url", "corroboration_url", "note"} & set(embedded.columns)
+    # 2025's total rests on TASS (state media) corroborated by The Moscow Times: not weak.
+    row = embedded[(embedded["year"] == 2025) & (embedded["flow"] == "total")].iloc[0]
+    assert row["source_tier"] == "state_media" and not row["weak_source"]
+    # 2016's total rests on Sputnik alone: weak.
+    assert embedded[(embedded["year"] == 2016) & (embedded["flow"] == "total")]["weak_source"].item()
