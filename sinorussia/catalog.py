@@ -4,21 +4,39 @@ from __future__ import annotations
 
 from . import data
 
+TIER_WORDS = {"official": "official", "research": "research", "independent_media": "independent media",
+              "state_media": "state media", "mirror_or_aggregator": "mirror or aggregator"}
+
+
+def _link(text: str, url) -> str:
+    return f"[{text}]({url})" if isinstance(url, str) and url else ""
+
 
 def _row_sources(name: str) -> str:
-    frame = data.load(name)
-    grouped = (frame.groupby(["source_publisher", "source_url", "source_date"], sort=False)
-               .size().reset_index(name="rows"))
-    lines = ["| Publisher | Date | Rows |", "| --- | --- | --- |"]
+    frame = data.load(name).fillna({c: "" for c in data.TRACE_COLUMNS})
+    keys = ["source_publisher", "source_url", "source_date", "source_tier", "read_at_url",
+            "corroboration_publisher", "corroboration_url", "corroboration_tier"]
+    grouped = frame.groupby(keys, sort=False, dropna=False).size().reset_index(name="rows")
+    lines = ["| Publisher | Date | Tier | Read at | Corroborated by | Rows |", "| --- | --- | --- | --- | --- | --- |"]
     for r in grouped.itertuples():
-        lines.append(f"| [{r.source_publisher}]({r.source_url}) | {r.source_date} | {r.rows} |")
+        second = (f"{_link(r.corroboration_publisher, r.corroboration_url)} ({TIER_WORDS[r.corroboration_tier]})"
+                  if r.corroboration_url else "")
+        lines.append(f"| {_link(r.source_publisher, r.source_url)} | {r.source_date} | "
+                     f"{TIER_WORDS[r.source_tier]} | {_link('copy', r.read_at_url)} | {second} | {r.rows} |")
     return "\n".join(lines)
+
+
+def _tiers(frame) -> str:
+    counts = frame["source_tier"].value_counts()
+    weak = int(data.weak_source(frame).sum())
+    shown = ", ".join(f"{counts[t]} {TIER_WORDS[t]}" for t in data.TIERS if t in counts)
+    return f"**Source tiers:** {shown}; {weak} rows rest on state media or a mirror with no strong corroboration."
 
 
 def _fields(resource: dict) -> str:
     lines = []
     for f in resource["schema"]["fields"]:
-        if f["name"] in data.SOURCE_COLUMNS + ["note"]:
+        if f["name"] in data.SOURCE_COLUMNS + data.TRACE_COLUMNS + ["note"]:
             continue
         unit = f" ({f['unit']})" if f.get("unit") else ""
         lines.append(f"`{f['name']}`{unit}: {f.get('description', '')}")
@@ -38,6 +56,7 @@ def resource_markdown(name: str, csv_prefix: str = "../data/") -> str:
         f"**Table** `{name}` · {len(frame)} rows ({status}) · "
         f"{{download}}`Download the CSV <{csv_prefix}{res['path']}>` · **Licence:** {licence}",
         f"**Columns:** {_fields(res)}.",
+        _tiers(frame),
         "**Sources, row by row:**\n\n" + _row_sources(name),
     ])
 

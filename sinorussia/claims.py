@@ -251,7 +251,8 @@ def russian_exports_energy(data_dir: Path = DATA_DIR) -> Result:
 
 @_check
 def meetings_around_forty(data_dir: Path = DATA_DIR) -> Result:
-    """'Around forty meetings': running totals stated before the article."""
+    """'Around forty meetings': running totals stated before the article, and the leaders'
+    meetings in the events table after the last exact count."""
     CLAIMED = 40
     meet = data.load("xi_putin_meetings", data_dir)
     before = meet[_before_article(meet["statement_date"])].sort_values("statement_date")
@@ -261,14 +262,21 @@ def meetings_around_forty(data_dir: Path = DATA_DIR) -> Result:
     latest = recent.iloc[-1]
     highest = int(recent["count"].max())
     lowest = int(recent["count"].min())
-    around = all(abs(c - CLAIMED) <= 5 for c in recent["count"])
+    exact = before[before["qualifier"] == "exact"].iloc[-1]
+    summits = _events(data_dir, "Putin")
+    summits = summits[(summits["category"] == "summit") & (summits["date"] > exact["statement_date"])
+                      & _before_article(summits["date"])]
+    at_least = int(exact["count"]) + len(summits)
+    around = all(abs(c - CLAIMED) <= 5 for c in list(recent["count"]) + [at_least])
     verdict = "confirmed" if around else "imprecise"
     return Result(verdict, f"{len(recent)} counts stated from 2023 to the article range from {lowest} to "
                            f"{highest}; the latest ({latest['statement_date']}, {latest['stated_by']}) is "
-                           f"{latest['qualifier'].replace('_', ' ')} {int(latest['count'])}. Counts include video "
-                           f"summits.",
+                           f"{latest['qualifier'].replace('_', ' ')} {int(latest['count'])}. After the last exact "
+                           f"count ({int(exact['count'])}), the events table has {len(summits)} more meetings before "
+                           f"the article: at least {at_least}. Counts include video summits.",
                   {"counts_since_2023": len(recent), "lowest": lowest, "highest": highest,
-                   "latest": int(latest["count"])}, claimed=CLAIMED)
+                   "latest": int(latest["count"]), "later_meetings": len(summits), "at_least": at_least},
+                  claimed=CLAIMED)
 
 
 @_check
@@ -596,14 +604,21 @@ def china_gains_in_central_asia(data_dir: Path = DATA_DIR) -> Result:
 
 @_check
 def china_abstained(data_dir: Path = DATA_DIR) -> Result:
-    """China abstained, rather than condemning, on the Security Council drafts about Ukraine."""
-    abstentions = _events(data_dir, "China abstains")
-    ukraine = abstentions[abstentions["event"].str.contains("invasion|Ukrainian", regex=True)]
+    """China never voted for a UN text on the war that Russia opposed; it abstained, or voted with Russia."""
+    votes = data.load("un_votes", data_dir)
+    opposed = votes[votes["russia_vote"] == "against"]
+    same = votes[votes["china_vote"] == votes["russia_vote"]]
     joint = data.load("un_joint_vetoes", data_dir)
-    verdict = "confirmed" if len(ukraine) >= 1 else "unverified"
-    return Result(verdict, f"On {len(ukraine)} Security Council drafts on Ukraine in the events table "
-                           f"({', '.join(sorted(ukraine['date']))}) Russia vetoed and China abstained; none of the "
-                           f"{len(joint)} joint vetoes concerns Ukraine.", {"abstentions": len(ukraine)})
+    condemned = (opposed["china_vote"] == "in_favour").sum()
+    verdict = "confirmed" if condemned == 0 and len(opposed) >= 1 else "incorrect"
+    summary = (f"Of {len(votes)} UN votes on the war in un_votes, Russia opposed {len(opposed)}; China voted for "
+               f"{condemned} of those, abstained on {(opposed['china_vote'] == 'abstain').sum()} and voted against "
+               f"{(opposed['china_vote'] == 'against').sum()}. China voted as Russia did {len(same)} times; none of "
+               f"the {len(joint)} joint vetoes concerns Ukraine.")
+    return Result(verdict, summary,
+                  {"votes": float(len(votes)), "opposed_by_russia": float(len(opposed)),
+                   "china_abstained": float((votes["china_vote"] == "abstain").sum()),
+                   "china_as_russia": float(len(same)), "china_in_favour_of_opposed": float(condemned)})
 
 
 @_check

@@ -22,7 +22,14 @@ from . import DATA_DIR
 
 # Every table carries these columns: where each value comes from, row by row.
 SOURCE_COLUMNS = ["status", "source_publisher", "source_url", "source_date"]
+# ... and how strong that source is: its tier, the copy it was read at when the original could not
+# be opened, and a second source that reports the same figure (see data/README.md).
+TRACE_COLUMNS = ["source_tier", "read_at_url", "corroboration_publisher", "corroboration_url", "corroboration_tier"]
 STATUSES = ["reported", "derived", "unconfirmed"]
+# Source tiers, strongest first. A figure the book uses rests on one of the first three, or on a
+# weaker source corroborated by one of them.
+TIERS = ["official", "research", "independent_media", "state_media", "mirror_or_aggregator"]
+STRONG_TIERS = TIERS[:3]
 
 
 class DataError(ValueError):
@@ -165,12 +172,47 @@ def _load(name: str, data_dir: str) -> pd.DataFrame:
     return frame
 
 
+# Tables loaded in this process, in order: what a chapter's "data as of" line reports.
+_LOADED: dict[str, None] = {}
+
+
 def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     """One table of the data package as a DataFrame, after checking it against its schema.
 
     >>> trade = load("trade_usd")          # doctest: +SKIP
     """
-    return _load(name, str(data_dir)).copy()
+    frame = _load(name, str(data_dir)).copy()
+    _LOADED.setdefault(name, None)
+    return frame
+
+
+# --- how recent the data are --------------------------------------------------------------
+
+# The column that dates a row, in order of preference: a table's period is the first of these
+# it has. Dates are ISO text (YYYY, YYYY-MM or YYYY-MM-DD), so they sort as text.
+PERIOD_COLUMNS = ["year", "date", "period", "statement_date", "field_date"]
+
+
+def latest(name: str, data_dir: Path = DATA_DIR) -> str:
+    """The latest period a table covers, as ISO text ("2025", "2026-04", "2025-02-24")."""
+    frame = _load(name, str(data_dir))
+    column = next((c for c in PERIOD_COLUMNS if c in frame.columns), None)
+    if column is None:
+        raise KeyError(f"table {name!r} has no period column ({', '.join(PERIOD_COLUMNS)})")
+    values = frame[column].dropna()
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values.max().strftime("%Y-%m-%d")
+    texts = values.astype(str).str.extract(r"(\d{4}(?:-\d{2}){0,2})")[0].dropna()
+    return max(texts, key=lambda s: (s[:4], s))
+
+
+def as_of(names: list[str] | None = None, data_dir: Path = DATA_DIR) -> str:
+    """'table to period' for each table (by default every table loaded so far), for a page's
+    "data as of" line."""
+    chosen = list(_LOADED) if names is None else names
+    dated = [n for n in chosen if any(c in [f["name"] for f in resource(n, data_dir)["schema"]["fields"]]
+                                      for c in PERIOD_COLUMNS)]
+    return "; ".join(f"{n} to {latest(n, data_dir)}" for n in dated)
 
 
 def sources(frame: pd.DataFrame) -> list[str]:
@@ -181,6 +223,19 @@ def sources(frame: pd.DataFrame) -> list[str]:
     return list(seen)
 
 
+def weak_source(frame: pd.DataFrame) -> pd.Series:
+    """True for rows whose figure rests on a weaker tier (state media, a mirror) with no strong
+    corroboration: what a chart should mark."""
+    corroborated = frame["corroboration_tier"].isin(STRONG_TIERS) if "corroboration_tier" in frame else False
+    return ~frame["source_tier"].isin(STRONG_TIERS) & ~corroborated
+
+
 def drop_sources(frame: pd.DataFrame) -> pd.DataFrame:
-    """The table without its bookkeeping columns: what a chart needs to embed."""
-    return frame.drop(columns=[c for c in SOURCE_COLUMNS + ["note"] if c in frame.columns])
+    """The table without its bookkeeping columns: what a chart needs to embed. ``source_tier``
+    stays, with ``weak_source`` (see ``weak_source``), so that a chart can mark figures that
+    rest on a weaker source."""
+    frame = frame.copy()
+    if "source_tier" in frame.columns:
+        frame["weak_source"] = weak_source(frame)
+    drop = SOURCE_COLUMNS + TRACE_COLUMNS[1:] + ["note"]
+    return frame.drop(columns=[c for c in drop if c in frame.columns])

@@ -12,7 +12,8 @@ from sinorussia import DATA_DIR, data
 
 pytestmark = pytest.mark.fast
 
-BOOKKEEPING = ["status", "source_publisher", "source_url", "source_date", "note"]
+BOOKKEEPING = ["status", "source_publisher", "source_url", "source_date", "source_tier", "read_at_url",
+               "corroboration_publisher", "corroboration_url", "corroboration_tier", "note"]
 
 
 def test_package_is_valid_frictionless():
@@ -34,8 +35,8 @@ def test_every_csv_in_data_is_described():
 def test_every_row_names_its_source(name):
     res = data.resource(name)
     fields = {f["name"]: f for f in res["schema"]["fields"]}
-    assert [f["name"] for f in res["schema"]["fields"]][-5:] == BOOKKEEPING
-    for column in BOOKKEEPING[:-1]:
+    assert [f["name"] for f in res["schema"]["fields"]][-len(BOOKKEEPING):] == BOOKKEEPING
+    for column in data.SOURCE_COLUMNS + ["source_tier"]:
         assert fields[column].get("constraints", {}).get("required"), f"{name}.{column} must be required"
     assert res.get("sources") and res.get("licenses") and res.get("description")
     assert data.check(name) == []
@@ -103,3 +104,15 @@ def test_broken_descriptor_is_named(package_copy):
     (package_copy / "datapackage.json").write_text("{ not json")
     with pytest.raises(data.DataError, match="datapackage.json"):
         data.package(package_copy)
+
+
+def test_charts_get_the_tier_and_a_weak_source_flag_but_no_addresses():
+    frame = data.load("trade_usd")
+    embedded = data.drop_sources(frame)
+    assert {"source_tier", "weak_source"} <= set(embedded.columns)
+    assert not {"source_url", "read_at_url", "corroboration_url", "note"} & set(embedded.columns)
+    # 2025's total rests on TASS (state media) corroborated by The Moscow Times: not weak.
+    row = embedded[(embedded["year"] == 2025) & (embedded["flow"] == "total")].iloc[0]
+    assert row["source_tier"] == "state_media" and not row["weak_source"]
+    # 2016's total rests on Sputnik alone: weak.
+    assert embedded[(embedded["year"] == 2016) & (embedded["flow"] == "total")]["weak_source"].item()
