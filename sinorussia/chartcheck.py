@@ -217,31 +217,34 @@ def expect_points(chart, expected: pd.DataFrame, what: str = "the table's values
 
     The messages say which part differs (points missing, extra, values changed), not the values."""
     got = points(chart, list(expected.columns))
+    got_rows = [tuple(_norm(v) for v in row) for row in got.itertuples(index=False)]
+    want_rows = [tuple(_norm(v) for v in row) for row in expected.itertuples(index=False)]
+    unmatched_want, unmatched_got = list(want_rows), []
+    for row in got_rows:
+        index = next((i for i, w in enumerate(unmatched_want) if _close(row, w, tolerance)), None)
+        if index is None:
+            unmatched_got.append(row)
+        else:
+            del unmatched_want[index]
+    if not unmatched_want and not unmatched_got:
+        return
     key = expected.columns[0]
-    got_keys = [_norm(v) for v in got[key]]
-    want_keys = [_norm(v) for v in expected[key]]
+    got_keys, want_keys = [r[0] for r in got_rows], [r[0] for r in want_rows]
     if len(set(got_keys)) < len(got_keys) and len(set(want_keys)) == len(want_keys):
         raise ChartProblem(f"Several marks share the same {key}: the chart plots more than one value per {key} "
                            f"(did you keep rows of other series, or mix two series?). It should show {what}")
-    missing = [k for k in want_keys if k not in got_keys]
-    extra = [k for k in got_keys if k not in want_keys]
-    if missing and not extra:
-        raise ChartProblem(f"{len(missing)} of the {len(want_keys)} expected marks are missing: does a filter "
-                           f"hide some? The chart should show {what}")
-    if extra and not missing:
-        raise ChartProblem(f"The chart plots {len(extra)} more mark(s) than it should: keep only {what}")
-    if missing:
-        raise ChartProblem(f"The chart's {key} values are not the ones expected: it should show {what}")
-    want = {tuple(_norm(v) for v in row) for row in expected.itertuples(index=False)}
-    for row in got.itertuples(index=False):
-        normed = tuple(_norm(v) for v in row)
-        match = [w for w in want if w[0] == normed[0]]
-        if not match or not any(_close(normed, w, tolerance) for w in match):
-            bad = [c for c, a, b in zip(expected.columns, normed, match[0] if match else normed, strict=False)
-                   if not _close((a,), (b,), tolerance)]
-            channel = bad[0] if bad else expected.columns[-1]
-            raise ChartProblem(f"The values on {channel} differ from the data: plot {what} as they are "
-                               "(no factor, calculation or aggregation that changes them)")
+    if len(got_rows) < len(want_rows):
+        raise ChartProblem(f"{len(want_rows) - len(got_rows)} of the {len(want_rows)} expected marks are missing: "
+                           f"does a filter hide some? The chart should show {what}")
+    if len(got_rows) > len(want_rows):
+        raise ChartProblem(f"The chart plots {len(got_rows) - len(want_rows)} more mark(s) than it should: "
+                           f"keep only {what}")
+    row = unmatched_got[0]
+    near = next((w for w in unmatched_want if w[0] == row[0]), None)
+    channel = key if near is None else next(
+        (c for c, a, b in zip(expected.columns, row, near, strict=True) if not _close((a,), (b,), tolerance)), key)
+    raise ChartProblem(f"The values on {channel} differ from the data: plot {what} as they are "
+                       "(no factor, calculation or aggregation that changes them)")
 
 
 def _norm(value):
