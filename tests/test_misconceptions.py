@@ -152,6 +152,7 @@ def test_every_graded_question_has_a_bank_of_three_wrong_answers(slug):
         assert len(question.bank) >= 3, f"{slug} {question.name}: {len(question.bank)} misconceptions, want 3"
         for entry in question.bank:
             assert {"mistake", "answer", "feedback"} <= set(entry), f"{slug} {question.name}: {entry}"
+            assert set(entry) <= {"mistake", "answer", "feedback", "points"}, f"{slug} {question.name}: {entry}"
 
 
 @pytest.mark.parametrize("slug", [m.stem for m in MASTERS])
@@ -175,6 +176,8 @@ def test_a_misconception_loses_points_and_is_named(slug, question_name, index, s
     points, public, _ = score(question, namespace)
     label = f"{slug} {question_name}: {entry['mistake']}"
     assert points < question.points, f"{label}: full marks"
+    if "points" in entry:  # partial credit declared in the master: the parts that are right still count
+        assert points == pytest.approx(entry["points"]), f"{label}: {points} points, the bank says {entry['points']}"
     assert public, f"{label}: the public check says all passed"
     keywords = [entry["feedback"]] if isinstance(entry["feedback"], str) else entry["feedback"]
     assert any(k.lower() in m.lower() for k in keywords for m in public), \
