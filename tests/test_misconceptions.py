@@ -29,7 +29,7 @@ CONFIG = re.compile(r'(?s)^\s*"""\s*#\s*BEGIN TEST CONFIG\s*\n(.*?)"""\s*#\s*END
 
 
 @dataclass
-class TestCell:
+class CheckCell:
     name: str
     source: str
     hidden: bool
@@ -41,7 +41,7 @@ class Question:
     name: str
     points: float
     manual: bool
-    tests: list[TestCell] = field(default_factory=list)
+    tests: list[CheckCell] = field(default_factory=list)
     bank: list[dict] = field(default_factory=list)
 
 
@@ -79,13 +79,13 @@ def read_master(path: Path) -> Master:
             found = CONFIG.match(source)
             config = yaml.safe_load(found.group(1)) if found else {}
             name = re.search(r"def (test_\w+)", source).group(1)
-            question.tests.append(TestCell(name, source, bool(config.get("hidden")), config.get("points")))
+            question.tests.append(CheckCell(name, source, bool(config.get("hidden")), config.get("points")))
         else:
             code.append(source)
     return Master(path.stem, code, questions)
 
 
-def test_points(question: Question) -> list[float]:
+def points_per_test(question: Question) -> list[float]:
     """otter's rule: explicit points stay, the question's remaining points are shared by the rest."""
     explicit = sum(t.points for t in question.tests if t.points is not None)
     unset = [t for t in question.tests if t.points is None]
@@ -93,7 +93,7 @@ def test_points(question: Question) -> list[float]:
     return [t.points if t.points is not None else share for t in question.tests]
 
 
-def run_test(test: TestCell, namespace: dict) -> str | None:
+def run_test(test: CheckCell, namespace: dict) -> str | None:
     """None if the test passes, else its failure message."""
     try:
         exec(compile(test.source, test.name, "exec"), dict(namespace))
@@ -107,7 +107,7 @@ def run_test(test: TestCell, namespace: dict) -> str | None:
 def score(question: Question, namespace: dict) -> tuple[float, list[str], list[str]]:
     """(points, public failure messages, hidden failure messages)."""
     total, public, hidden = 0.0, [], []
-    for test, points in zip(question.tests, test_points(question), strict=True):
+    for test, points in zip(question.tests, points_per_test(question), strict=True):
         message = run_test(test, namespace)
         if message is None:
             total += points
