@@ -7,7 +7,7 @@ rows after the chart's own ``transform_*`` steps and the encodings' aggregates),
 Every helper takes an Altair chart, a Vega-Lite dict, or that dict as JSON text: the grader may
 hand hidden tests either.
 
-The helpers raise :class:`ChartProblem` (an ``AssertionError``) whose message is the hint a
+The helpers raise ``ChartProblem`` (``AssertionError`` itself) whose message is the hint a
 student reads: what is wrong and where to look, never the expected values. Transforms the
 checker cannot evaluate (window, lookup, selections...) fail with a message that says so,
 rather than being passed unchecked.
@@ -29,8 +29,9 @@ GROUPING_CHANNELS = ("x", "y", "x2", "y2", "color", "detail", "strokeDash", "sha
                      "size", "tooltip", "text", "row", "column", "facet")
 
 
-class ChartProblem(AssertionError):
-    """What is wrong with a chart, worded as a hint for the student."""
+# What is wrong with a chart, worded as a hint for the student. A plain AssertionError, so that
+# grader.check shows it like every other test's hint ("AssertionError: ...").
+ChartProblem = AssertionError
 
 
 # --- the spec --------------------------------------------------------------------------------
