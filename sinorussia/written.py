@@ -222,9 +222,11 @@ def _page(question: WrittenQuestion, batch: list[Answer]) -> str:
         f"<tr><td>{esc(a.student)}<br><small>{esc(a.file)}</small></td>"
         f"<td><div class='answer'>{esc(a.text)}</div>{f'<p class=note>{esc(a.note)}</p>' if a.note else ''}</td>"
         "<td></td></tr>" for a in batch)
-    return PAGE.format(title=esc(f"{question.exercise}, written question {question.name}"), prompt=esc(question.prompt),
-                       points=question.points, rubric=rubric, model=esc(question.model_answer), count=len(batch),
-                       rows=rows)
+    def plain(markdown: str) -> str:  # the master's Markdown, without its bold markers
+        return esc(markdown.replace("**", ""))
+    return PAGE.format(title=esc(f"{question.exercise}, written question {question.name}"),
+                       prompt=plain(question.prompt), points=question.points, rubric=rubric,
+                       model=plain(question.model_answer), count=len(batch), rows=rows)
 
 
 # --- merge -----------------------------------------------------------------------------------------
