@@ -1,4 +1,4 @@
-"""The ``sinorussia`` command: ``sinorussia assign`` and ``sinorussia grade``.
+"""The ``sinorussia`` command: ``sinorussia assign``, ``sinorussia grade`` and ``sinorussia written``.
 
 Bad input ends with one line on stderr that names the file and exit code 2, never a
 traceback (set SINORUSSIA_DEBUG=1 to see one for an unexpected error).
@@ -33,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
                                        "or the instructor guide.")
     grading.add_arguments(grade)
     grade.set_defaults(run=grading.run)
+    from . import written
+    written.add_parser(commands)
     return parser
 
 

@@ -18,5 +18,7 @@ def test_shares_are_percentages(share_2021, share_2023, share_ratio):
     import numbers
     assert all((isinstance(v, numbers.Real) for v in (share_2021, share_2023, share_ratio))), 'Make share_2021, share_2023 and share_ratio numbers first (see the test above)'
     assert 0 < share_2021 < 100 and 0 < share_2023 < 100, 'The shares are in percent (column share_pct), between 0 and 100'
-    assert share_ratio > 1, 'share_ratio is below 1: divide the 2023 share by the 2021 share'
+    assert share_ratio > 1, 'share_ratio is below 1: divide the 2023 share by the 2021 share, not the other way round'
+    assert abs(share_ratio - (share_2023 - share_2021)) > 0.01, 'share_ratio is a difference in percentage points: the question asks how many times larger, a division'
+    assert share_ratio < 10, 'share_ratio looks like a percent change: the question asks how many times larger (a ratio such as 1.5), not by how many percent'
 

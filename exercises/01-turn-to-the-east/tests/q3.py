@@ -7,14 +7,12 @@ points = 2
 
 @test_case(points=0, hidden=False)
 def test_chart_is_a_bar_chart_coloured_by_phase(chart):
-    assert hasattr(chart, 'to_dict'), 'chart should be an Altair chart: start from alt.Chart(total_rows)'
-    spec = chart.to_dict()
-    mark = spec.get('mark', {})
-    mark_type = mark.get('type') if isinstance(mark, dict) else mark
-    assert mark_type == 'bar', f'The mark is {mark_type!r}: use .mark_bar()'
-    encoding = spec.get('encoding', {})
-    assert encoding.get('x', {}).get('field') == 'year', 'Put year on the x axis: encode(x="year:O", ...)'
-    assert encoding.get('y', {}).get('field') == 'value_usd_bn', 'Put value_usd_bn on the y axis'
-    assert encoding.get('color', {}).get('field') == 'phase', 'Colour the bars by the phase column: encode(..., color="phase:N")'
-    assert spec.get('title'), 'Give the chart a title with .properties(title=...)'
+    from sinorussia import chartcheck, data
+    totals = data.load('trade_usd').query("flow == 'total'")
+    expected = totals[['year', 'value_usd_bn']].set_axis(['x', 'y'], axis=1)
+    chartcheck.expect_chart(chart, 'bar', {'x': 'year', 'y': 'value_usd_bn', 'color': 'phase'}, expected, what='the total of every year, once', sort=('x',))
+    phases = chartcheck.points(chart, ['x', 'color']).groupby('color')['x'].apply(lambda years: sorted((int(y) for y in years)))
+    years = sorted(expected['x'])
+    wanted = [[y for y in years if y <= 2013], [y for y in years if 2014 <= y <= 2021], [y for y in years if y >= 2022]]
+    assert sorted(phases.tolist()) == sorted(wanted), 'The phase column should put every year up to 2013 in one phase, 2014 to 2021 in a second and 2022 onwards in a third'
 

@@ -7,13 +7,8 @@ points = 2
 
 @test_case(points=0, hidden=False)
 def test_chart_is_a_line_chart_of_totals(chart):
-    assert hasattr(chart, 'to_dict'), 'chart should be an Altair chart: start from alt.Chart(total_rows)'
-    spec = chart.to_dict()
-    mark = spec.get('mark', {})
-    mark_type = mark.get('type') if isinstance(mark, dict) else mark
-    assert mark_type == 'line', f'The mark is {mark_type!r}: use .mark_line() for a series over time'
-    encoding = spec.get('encoding', {})
-    assert encoding.get('x', {}).get('field') == 'year', 'Put year on the x axis: encode(x="year:O", ...)'
-    assert encoding.get('y', {}).get('field') == 'value_usd_bn', 'Put value_usd_bn on the y axis'
-    assert spec.get('title'), 'Give the chart a title with .properties(title=...)'
+    from sinorussia import chartcheck, data
+    trade = data.load('trade_usd').query("flow == 'total'")
+    expected = trade[['year', 'value_usd_bn']].set_axis(['x', 'y'], axis=1)
+    chartcheck.expect_chart(chart, 'line', {'x': 'year', 'y': 'value_usd_bn'}, expected, what='the total of every year, once')
 

@@ -8,4 +8,6 @@ points = 1
 @test_case(points=0, hidden=False)
 def test_answer_q3_is_one_letter(answer_q3):
     assert answer_q3 in ['A', 'B', 'C', 'D'], f'answer_q3 is {answer_q3!r}: it should be one capital letter in quotes, e.g. "A"'
+    why_not = {'B': 'Read the two events again: who vetoed, and what did China do?', 'C': 'Read the two events again: China did not vote for either draft', 'D': 'Search events for the words Security Council draft: two rows match'}
+    assert answer_q3 not in why_not, why_not.get(answer_q3, '')
 
