@@ -122,6 +122,8 @@ def command(seccomp_fd: int, timeout: float) -> list[str]:
     args += ["--proc", "/proc", "--dev", "/dev",
              "--size", str(SCRATCH_BYTES), "--tmpfs", SCRATCH,
              "--size", str(SCRATCH_BYTES), "--tmpfs", "/tmp",
+             "--size", str(2**20), "--tmpfs", "/dev/shm",
+             "--remount-ro", "/dev", "--remount-ro", "/",   # bwrap's own tmpfs roots: no size cap, so no writes
              "--chdir", SCRATCH, "--seccomp", str(seccomp_fd)]
     environment = {"HOME": SCRATCH, "TMPDIR": "/tmp", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8",
                    "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0", "MPLCONFIGDIR": "/tmp",

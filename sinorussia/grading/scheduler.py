@@ -112,7 +112,7 @@ class Runner:
                 cmd, cwd = sandbox.command(fds[0], self.timeout), None
             memory, timeout = self.memory_mb, self.timeout
             process = subprocess.Popen(cmd, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                       pass_fds=fds, cwd=cwd, env=None if not self.unsafe else _unsafe_env(),
+                                       pass_fds=fds, cwd=cwd, env=_clean_env(),
                                        preexec_fn=(lambda: sandbox.limit_resources(memory, timeout))
                                        if os.name == "posix" else None)
         finally:
@@ -185,8 +185,9 @@ class Runner:
                 process.kill()
 
 
-def _unsafe_env() -> dict:
-    keep = ("PATH", "LANG", "SYSTEMROOT")
+def _clean_env() -> dict:
+    """bwrap's own environment (visible in the sandbox as /proc/1/environ): none of the instructor's."""
+    keep = ("PATH", "SYSTEMROOT")
     env = {k: v for k, v in os.environ.items() if k in keep}
     env.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", PYTHONDONTWRITEBYTECODE="1")
     return env
