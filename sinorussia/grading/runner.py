@@ -77,6 +77,9 @@ def main() -> None:
                                            if cell["cell_type"] == "code" else {})) for cell in job["cells"]]
         json.dump({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, handle)
 
+    from .otter_adapter import lighten_import
+
+    lighten_import()
     from IPython.core.interactiveshell import InteractiveShell
     from traitlets.config import Config
 

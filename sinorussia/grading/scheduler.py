@@ -214,14 +214,15 @@ def _answers_line(text: bytes) -> dict | None:
 
 
 def _exit_text(code: int | None) -> str:
-    if code is not None and code < 0:
+    """bwrap reports a notebook killed by signal N as exit code 128 + N."""
+    number = -code if code is not None and code < 0 else (code - 128 if code is not None and code > 128 else 0)
+    if number:
         import signal
 
         try:
-            name = signal.Signals(-code).name
+            return f"killed by {signal.Signals(number).name}"
         except ValueError:
-            name = f"signal {-code}"
-        return f"killed by {name}"
+            return f"killed by signal {number}"
     return f"exited with code {code}"
 
 
