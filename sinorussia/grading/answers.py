@@ -43,6 +43,10 @@ def encode(value, depth: int = 0, budget: _Budget | None = None) -> dict:
         raise ValueError("nested too deeply")
     if value is None:
         return {"t": "none"}
+    module = type(value).__module__ or ""
+    if module.startswith("numpy") and hasattr(value, "dtype") and getattr(value, "shape", None) == ():
+        # before float: numpy's float64 is a float subclass, and tests may tell them apart
+        return {"t": "numpy", "dtype": str(value.dtype), "v": encode(value.item(), depth + 1, budget)}
     if value is Ellipsis:
         return {"t": "ellipsis"}
     if isinstance(value, bool):
@@ -59,9 +63,6 @@ def encode(value, depth: int = 0, budget: _Budget | None = None) -> dict:
     if isinstance(value, dict):
         return {"t": "dict", "v": [[encode(k, depth + 1, budget), encode(v, depth + 1, budget)]
                                    for k, v in list(value.items())]}
-    module = type(value).__module__ or ""
-    if module.startswith("numpy") and hasattr(value, "dtype") and getattr(value, "shape", None) == ():
-        return {"t": "numpy", "dtype": str(value.dtype), "v": encode(value.item(), depth + 1, budget)}
     if module.startswith("pandas"):
         import pandas as pd
 
