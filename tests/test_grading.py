@@ -197,7 +197,7 @@ def test_the_class_is_graded_in_reasonable_time(graded):
 def test_scores_match_otter_run(graded, tmp_path):
     """The grader must give exactly the points otter's own grader gives."""
     zip_path = exercises.autograder_zip(EXERCISE)
-    for student in ("bob", "carol"):
+    for student in ("alice", "bob", "carol", "quentin"):     # full, partial, with an error, blank
         relative = f"{student}/{EXERCISE}.ipynb"
         out = tmp_path / student
         out.mkdir()
@@ -261,6 +261,8 @@ def test_autograder_is_cached_and_rebuilt_when_its_master_changes(tmp_path):
     masters.mkdir()
     master = masters / f"{EXERCISE}.ipynb"
     shutil.copyfile(exercises.master_path(EXERCISE), master)
+    for folder in ("sinorussia", "data"):   # what the master's autograder_files name, beside it
+        (masters / folder).symlink_to((exercises.MASTERS_DIR / folder).resolve())
     cache = tmp_path / "cache"
     first = exercises.autograder_zip(EXERCISE, masters, cache)
     stamp = (cache / EXERCISE / "master.sha256").read_text()
