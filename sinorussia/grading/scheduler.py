@@ -151,6 +151,11 @@ class Runner:
                     break
                 received += chunk
         finally:
+            if not (flooded or timed_out):
+                try:  # at the end of its output the sandbox is ending: let it say how
+                    process.wait(timeout=2)
+                except subprocess.TimeoutExpired:
+                    pass
             process.kill()
             process.wait()
             process.stdout.close()
@@ -165,7 +170,8 @@ class Runner:
             outcome.status = "flood"
             outcome.detail = f"sent more than {CHANNEL_BYTES // 2**20} MB back to the grader"
             return outcome
-        if timed_out or (process.returncode == -9 and outcome.seconds >= self.timeout):
+        cpu_limit = process.returncode in (-24, 128 + 24)   # SIGXCPU: the CPU-seconds limit
+        if timed_out or cpu_limit or (process.returncode == -9 and outcome.seconds >= self.timeout):
             outcome.status = "timeout"
             return outcome
         final = _answers_line(text)
