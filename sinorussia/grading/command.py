@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import signal
 import sys
 from pathlib import Path
@@ -82,8 +83,8 @@ def grade(submissions_dir: Path, out: Path, timeout: float = DEFAULT_TIMEOUT,
 
     submissions_dir, out = Path(submissions_dir), Path(out)
     workers = jobs or default_jobs()
-    if not unsafe_no_sandbox and (why := sandbox.problem()):
-        raise GradingError(why)
+    if (not unsafe_no_sandbox or os.name == "nt") and (why := sandbox.problem()):
+        raise GradingError(why)  # on Windows even --unsafe-no-sandbox: the runner needs a Unix
     if not submissions_dir.is_dir():
         raise GradingError(f"{submissions_dir}: no such folder of submissions")
     gradebook.check_paths(out)
@@ -202,7 +203,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", type=_checked(int, "--jobs", 1), default=None,
                         help=f"submissions graded at once (default: the number of cores, {default_jobs()} here)")
     parser.add_argument("--unsafe-no-sandbox", action="store_true",
-                        help="grade without bubblewrap (macOS, Windows): student code then runs with your "
+                        help="grade without bubblewrap (macOS): student code then runs with your "
                              "rights; only for notebooks you trust")
 
 

@@ -29,9 +29,12 @@ INTERPRETER_OVERHEAD_MB = 1536        # address space Python, pandas and Altair 
 
 def problem() -> str | None:
     """Why this machine cannot sandbox, in one line naming what to install; None when it can."""
+    if sys.platform.startswith("win"):
+        return ("grading needs Linux with bubblewrap (this is Windows): run `sinorussia grade` in WSL 2 "
+                "after `apt-get install bubblewrap`")
     if not sys.platform.startswith("linux"):
         return (f"sandboxed grading needs Linux with bubblewrap (this is {sys.platform}): grade on a Linux "
-                "machine or in WSL 2 with `apt-get install bubblewrap`, or pass --unsafe-no-sandbox")
+                "machine with `apt-get install bubblewrap`, or pass --unsafe-no-sandbox")
     if shutil.which(BWRAP) is None:
         return ("sandboxed grading needs bubblewrap (bwrap), which is not installed: "
                 "`apt-get install bubblewrap` (Debian/Ubuntu) or `dnf install bubblewrap`, "
@@ -143,5 +146,9 @@ def limit_resources(memory_mb: int, timeout: float) -> None:
     for limit, value in ((resource.RLIMIT_AS, address_space), (resource.RLIMIT_CPU, cpu),
                          (resource.RLIMIT_FSIZE, MAX_FILE_BYTES), (resource.RLIMIT_CORE, 0),
                          (resource.RLIMIT_NOFILE, MAX_OPEN_FILES)):
-        resource.setrlimit(limit, (value, value))
+        try:
+            resource.setrlimit(limit, (value, value))
+        except (ValueError, OSError):  # macOS refuses some (--unsafe-no-sandbox only); Linux takes all
+            if sys.platform.startswith("linux"):
+                raise
     os.setsid()  # own session and process group: the grader's terminal signals do not reach it
