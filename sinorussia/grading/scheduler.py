@@ -245,6 +245,7 @@ def run_all(jobs: list[Job], tests: dict[str, dict[str, str]], runner_: Runner, 
     def work() -> None:
         scorer = _Scorer(tests_line)
         try:
+            scorer._start()  # its imports overlap with the first sandbox instead of following it
             while True:
                 try:
                     job = pending.get_nowait()
