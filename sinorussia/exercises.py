@@ -40,7 +40,7 @@ AUTOGRADER_CACHE = ROOT / "_build" / "autograder"
 MASTER_NAME = re.compile(r"^\d\d-[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # Bump when the post-processing below changes, so cached autograders are rebuilt.
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 # Where the generated notebook records its master (read by people, not by code).
 GENERATED_KEY = "sinorussia"
 
@@ -351,7 +351,11 @@ def check(masters_dir: Path = MASTERS_DIR, exercises_dir: Path = EXERCISES_DIR,
 # --- the autograder cache ------------------------------------------------------------------
 
 def _master_key(master: Path) -> str:
+    """The master, otter's version and what the autograder zip carries (package and data)."""
     digest = hashlib.sha256(master.read_bytes())
+    for path in sorted([*(ROOT / "sinorussia").glob("*.py"), *(ROOT / "data").glob("*")]):
+        if path.is_file():
+            digest.update(path.name.encode() + hashlib.sha256(path.read_bytes()).digest())
     digest.update(f"otter-grader {metadata.version('otter-grader')} generator {GENERATOR_VERSION}".encode())
     return digest.hexdigest()
 

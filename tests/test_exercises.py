@@ -120,6 +120,8 @@ def test_leak_check_catches_a_solution_cell_without_markers(tmp_path):
     cell.source = re.sub(r"\s*# SOLUTION\s*$", "", cell.source, flags=re.M)
     leaky = tmp_path / "masters" / source.name
     leaky.parent.mkdir()
+    for folder in ("sinorussia", "data"):   # the master's autograder_files, beside it as in exercises/masters
+        (leaky.parent / folder).symlink_to((exercises.MASTERS_DIR / folder).resolve())
     nbformat.write(master, leaky)
     assign_dir = exercises.run_assign(leaky, tmp_path / "dist")
     student = nbformat.read(assign_dir / "student" / source.name, as_version=4)

@@ -7,6 +7,11 @@ exercise) in the same run; the autograder is built before the clock starts. `sin
 is timed as a whole command (start-up, imports, gradebook and feedback included), with all
 cores and, to show what parallelism adds, with one; `otter run` is the documented no-Docker way
 to grade one notebook, run once per submission, sequentially. The totals must agree, or the comparison means nothing.
+
+Where the time goes: each submission's sandbox time (from the grader's progress lines: bwrap,
+Python start-up and imports, the cells, exporting the answers) and the cost of an empty sandbox
+(bwrap plus a bare Python) are reported next to the totals; the rest is the grader's own
+start-up (otter's test files, the scoring processes' imports) and writing the gradebook.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import argparse
 import csv
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -55,17 +61,21 @@ def measure(n_submissions: int = 8, jobs: int | None = None, exercise: str = EXE
         root = Path(tmp)
         paths = make_class(root / "submissions", n_submissions, exercise)
 
+        sandbox_seconds: list[float] = []
+
         def grade(workers: int) -> tuple[float, dict[str, float]]:
             out = root / f"gradebook-{workers}.csv"
             start = time.perf_counter()
-            subprocess.run([*_sinorussia(), "grade", str(root / "submissions"), "--out", str(out),
-                            "--jobs", str(workers)], check=True, capture_output=True)
+            done = subprocess.run([*_sinorussia(), "grade", str(root / "submissions"), "--out", str(out),
+                                   "--jobs", str(workers)], check=True, capture_output=True, text=True)
             seconds = time.perf_counter() - start
+            sandbox_seconds.extend(float(s) for s in re.findall(r"\(([\d.]+) s\)$", done.stderr, re.M))
             with out.open() as handle:
                 return seconds, {row["file"]: float(row["total"]) for row in csv.DictReader(handle)}
 
         ours_seconds, ours = grade(jobs)
         one_job_seconds, ours_one_job = grade(1)  # how much of the gain is parallelism
+        empty = _empty_sandbox_seconds()
 
         otter = {}
         start = time.perf_counter()
@@ -91,8 +101,23 @@ def measure(n_submissions: int = 8, jobs: int | None = None, exercise: str = EXE
         "sinorussia_grade_one_job_per_minute": round(60 * n_submissions / one_job_seconds, 1),
         "otter_run_per_minute": round(60 * n_submissions / otter_seconds, 1),
         "speedup": round(otter_seconds / ours_seconds, 2),
+        "sandbox_seconds_per_submission": round(sum(sandbox_seconds) / max(1, len(sandbox_seconds)), 2),
+        "empty_sandbox_seconds": round(empty, 2),
         "scores_agree": ours == otter_totals == ours_one_job,
     }
+
+
+def _empty_sandbox_seconds(repeat: int = 3) -> float:
+    """bwrap with the grader's options running a bare Python: the floor of one submission."""
+    from sinorussia.grading import sandbox
+
+    command = sandbox.command(0, 10)
+    command = command[:command.index("--seccomp")] + command[command.index("--seccomp") + 2:]
+    command = command[:-4] + [sys.executable, "-c", "pass"]
+    start = time.perf_counter()
+    for _ in range(repeat):
+        subprocess.run(command, check=True, capture_output=True)
+    return (time.perf_counter() - start) / repeat
 
 
 def main(argv: list[str] | None = None) -> int:
