@@ -10,6 +10,7 @@ import copy
 import csv
 import hashlib
 import json
+import re
 import shutil
 import signal
 import subprocess
@@ -293,10 +294,14 @@ def test_otter_adapter_contract():
     names = otter_adapter.variable_names(tests)
     assert {"growth_usd_bn", "growth_usd_pct", "balance_2023_bn", "chart", "answer_q4", "cny_rate_2023",
             "article_currency"} == set(names)
-    score, cases = otter_adapter.run(tests["q4.py"], "q4.py", {"answer_q4": "B"})
+    right = re.search(r'answer_q4 = "([A-D])"  # SOLUTION', exercises.master_path(EXERCISE).read_text()
+                      .replace('\\"', '"')).group(1)
+    wrong = next(letter for letter in "ABCD" if letter != right)
+    score, cases = otter_adapter.run(tests["q4.py"], "q4.py", {"answer_q4": right})
     assert score == 1.0 and [hidden for hidden, _, _ in cases] == [False, True] and all(p for _, p, _ in cases)
-    score, cases = otter_adapter.run(tests["q4.py"], "q4.py", {"answer_q4": "C"})
-    assert score == 0.0 and [passed for _, passed, _ in cases] == [True, False]
+    score, cases = otter_adapter.run(tests["q4.py"], "q4.py", {"answer_q4": wrong})
+    # A wrong letter fails the public test too: it names the mistake (the misconception bank).
+    assert score == 0.0 and [passed for _, passed, _ in cases] == [False, False]
     score, cases = otter_adapter.run(tests["q1.py"], "q1.py", {})      # missing variables: None, no NameError
     assert score == 0.0 and not any(passed for _, passed, _ in cases)
     assert "growth_usd_bn" in cases[0][2]
