@@ -198,8 +198,8 @@ def _hint(spec: dict) -> str:
     """How to use (and undo) a legend selection, said under the chart that has one."""
     if not re.search(r'"bind": ("legend"|\{"legend")', json.dumps(spec)):
         return ""
-    return ("<p class='sr-chart-hint'>Click a legend entry (or focus it with Tab and press Enter) to pick "
-            "it out; click it again, double-click the chart or press Escape to show everything.</p>")
+    return ("<p class='sr-chart-hint'>Click a legend entry (or Tab to it and press Enter) to pick it out; "
+            "double-click the chart or press Escape to show everything again.</p>")
 
 
 alt.renderers.register("sinorussia", render)

@@ -159,3 +159,21 @@ def test_derived_values_are_filled_paler_wherever_the_data_marks_them():
     # A chart that already draws the status keeps its own encoding.
     own = _spec(alt.Chart(frame).mark_bar().encode(x="year:O", y="v:Q", opacity=charts.status_opacity()))
     assert "fillOpacity" not in own["encoding"]
+
+
+def test_publish_refuses_a_number_the_data_does_not_hold():
+    chart = _chart()
+    with pytest.raises(ValueError, match="states 999"):
+        charts.publish(chart, title="T", subtitle="s", source="trade_usd",
+                       description="Trade reached 999 billion dollars, which no row of the data says.")
+    # The same sentence with the number filled in from the data is accepted.
+    record = data.load("trade_usd").query("flow == 'total'")["value_usd_bn"].max()
+    charts.publish(chart, title="T", subtitle="s", source="trade_usd",
+                   description=f"Trade reached {record:.0f} billion dollars at its record, as the data says.")
+
+
+def test_description_numbers_match_at_the_precision_stated():
+    rows = {"d": [{"year": 2010, "v": 57.34, "name": "Power of Siberia 2"}, {"year": 2013, "v": 245.0, "name": "x"}]}
+    assert charts.chart_text.unsupported_numbers("about 57 and 57.3, in 2010; 2012 is missing", rows) == []
+    assert charts.chart_text.unsupported_numbers("about 57.4 and 58", rows) == ["57.4", "58"]
+    assert charts.chart_text.unsupported_numbers("a growth of 9 percent", rows, {"growth": 9.2}) == []

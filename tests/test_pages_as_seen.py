@@ -24,6 +24,7 @@ CHECKED = {
     "dark_card": "a light card or dark text on a dark page",
     "table_overflow": "a table is wider than the screen outside its scroll box",
     "chart_table": "a chart's data table has raw column names, no caption or misaligned text",
+    "pandas_table": "a table shows a bare index, NaN, raw column names or unrounded numbers",
 }
 
 
@@ -54,9 +55,9 @@ def test_no_page_shows(seen, kind, width, dark):
 
 
 def _opacities(page, chart) -> list[float]:
-    return page.evaluate("""(el) => [...el.querySelectorAll('g.mark-symbol path, g.mark-rect path, g.mark-line path')]
-        .map((p) => parseFloat(getComputedStyle(p).opacity) * parseFloat(p.getAttribute('fill-opacity') || '1'))""",
-                         chart.element_handle())
+    """The opacity of each mark (a selection fades marks; derived values are only filled paler)."""
+    return page.evaluate("""(el) => [...el.querySelectorAll('g.mark-symbol path, g.mark-line path')]
+        .map((p) => parseFloat(getComputedStyle(p).opacity))""", chart.element_handle())
 
 
 def test_legend_selection_works_from_the_keyboard_and_resets(browser, site):

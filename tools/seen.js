@@ -78,11 +78,13 @@
       });
     });
     const said = /derived|paler/i.test((el.closest('.sr-chart') || el).textContent);
-    const avg = (a) => a.reduce((x, y) => x + y, 0) / a.length;
+    // The palest state a selection or slider may add applies to both kinds: compare the
+    // most opaque derived mark with the most opaque reported one.
+    const top = (a) => Math.max(...a);
     if (byStatus.derived.length && byStatus.reported.length) {
-      if (!(avg(byStatus.derived) < avg(byStatus.reported) - 0.15))
-        out.derived.push(label + ': derived marks drawn at opacity ' + avg(byStatus.derived).toFixed(2) +
-                         ', reported at ' + avg(byStatus.reported).toFixed(2));
+      if (!(top(byStatus.derived) < top(byStatus.reported) - 0.15))
+        out.derived.push(label + ': derived marks drawn at opacity up to ' + top(byStatus.derived).toFixed(2) +
+                         ', reported up to ' + top(byStatus.reported).toFixed(2));
     } else if (said && !byStatus.derived.length) {
       const script = el.nextElementSibling;  // Altair's script, which holds the chart's data
       if (script && script.textContent.includes('"derived"')) out.derived.push(label + ': says derived values are paler, but no drawn mark knows its status');
