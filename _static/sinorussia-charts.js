@@ -24,9 +24,19 @@
     return out;
   }
 
-  function keyboardLegends(el, view) {
-    el.querySelectorAll(".role-legend-symbol path, .role-legend-label text").forEach(function (node) {
-      var entry = node.closest("g.mark-group > g") || node;
+  // Legend entries of a legend-bound selection become buttons: Enter or Space picks one out,
+  // Escape clears the selection (as a double-click does).
+  function keyboardLegends(el, view, spec) {
+    var names = (spec.params || []).filter(function (p) {
+      return p.bind === "legend" || (p.bind && p.bind.legend);
+    }).map(function (p) { return p.name; });
+    if (!names.length) return;
+    el.querySelectorAll(".role-legend").forEach(function (legend) {
+      // The legend is now a group of buttons, not one graphic symbol holding them.
+      ["role", "aria-roledescription", "aria-label"].forEach(function (a) { legend.removeAttribute(a); });
+    });
+    el.querySelectorAll(".role-legend-symbol path").forEach(function (symbol) {
+      var entry = symbol.closest("g.role-scope > g") || symbol.parentNode;
       if (entry.__srKeys) return;
       entry.__srKeys = true;
       var label = entry.querySelector(".role-legend-label text");
@@ -36,14 +46,17 @@
       entry.addEventListener("keydown", function (event) {
         if (event.key !== "Enter" && event.key !== " ") return;
         event.preventDefault();
-        var target = entry.querySelector(".role-legend-symbol path") || node;
-        target.dispatchEvent(new MouseEvent("click", {bubbles: true, view: window}));
+        symbol.dispatchEvent(new MouseEvent("click", {bubbles: true, view: window}));
       });
     });
+    if (el.__srEscape) return;
+    el.__srEscape = true;
     el.addEventListener("keydown", function (event) {
       if (event.key !== "Escape") return;
-      var svg = el.querySelector("svg.marks");
-      if (svg) svg.dispatchEvent(new MouseEvent("dblclick", {bubbles: true, view: window}));
+      names.forEach(function (name) {
+        try { view.change(name + "_store", vega.changeset().remove(vega.truthy)); } catch (e) { /* not a store */ }
+      });
+      view.run();
     });
   }
 
@@ -53,7 +66,7 @@
     if (!known) charts.push({el: target, spec: spec, opts: opts || {}});
     var options = Object.assign({}, opts, {tooltip: {theme: dark() ? "dark" : "light"}});
     return embed(el, themed(spec), options).then(function (result) {
-      keyboardLegends(target, result.view);
+      keyboardLegends(target, result.view, spec);
       return result;
     });
   }

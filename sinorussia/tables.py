@@ -11,7 +11,10 @@ places, except whole numbers and years.
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
+from pandas.io.formats.style import Styler
 
 MISSING = "–"
 
@@ -68,7 +71,8 @@ def _formatter(series: pd.Series, decimals: int):
 
 def to_html(frame, labels: dict[str, str] | None = None, *, caption: str | None = None, decimals: int = 1) -> str:
     shown = tidy(frame, labels)
-    styler = shown.style.hide(axis="index")
+    # No cell ids or style block: a plain table, light enough to embed many on a page.
+    styler = Styler(shown, cell_ids=False).hide(axis="index")
     for column in shown.columns:
         if pd.api.types.is_numeric_dtype(shown[column]) and not pd.api.types.is_bool_dtype(shown[column]):
             styler = styler.format(_formatter(shown[column], decimals), subset=[column])
@@ -77,8 +81,10 @@ def to_html(frame, labels: dict[str, str] | None = None, *, caption: str | None 
                                    subset=[column])
     if caption:
         styler = styler.set_caption(caption)
-    styler = styler.set_table_attributes('class="dataframe sr-table"')
-    return f"<div class='sr-table-wrap'>{styler.to_html()}</div>"
+    label = html.escape(caption or "Table", quote=True)
+    return (f"<div class='sr-table-wrap' tabindex='0' role='region' aria-label='{label}'>"
+            + styler.to_html(exclude_styles=True).replace("<table>", '<table class="dataframe sr-table">', 1)
+            + "</div>")
 
 
 class _Shown:
