@@ -78,7 +78,8 @@ def to_html(spec: dict, title: str, limit: int = 60) -> str:
         cells = []
         for c in cols:
             text, number = _cell(r.get(c["field"]), c, formats[c["field"]])
-            cells.append(f"<td class='{'sr-num' if number else 'sr-text'}'>{html.escape(text)}</td>")
+            # Only numbers carry a class (right-aligned); text is left-aligned by default.
+            cells.append(f"<td class='sr-num'>{html.escape(text)}</td>" if number else f"<td>{html.escape(text)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     more = f"<p>First {limit} of {len(rows)} rows.</p>" if len(rows) > limit else ""
     caption = f"Data shown in the chart “{title}”" if title else "Data shown in the chart"
