@@ -43,3 +43,39 @@ def problems(page, width: int, dark: bool) -> dict[str, list[str]]:
     page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
     page.wait_for_timeout(400)
     return page.evaluate(CHECKS_JS, {"width": width, "dark": dark})
+
+
+def main() -> None:
+    """Count each kind of problem over the built book: python -m tools.seen [_build/html]."""
+    import sys
+
+    from playwright.sync_api import sync_playwright
+
+    from tools.pages import book_pages, launch, serve, visit
+
+    html = Path(sys.argv[1] if len(sys.argv) > 1 else "_build/html")
+    found: dict[str, dict[str, list[str]]] = {}
+    with serve(html) as site, sync_playwright() as playwright:
+        browser = launch(playwright)
+        for width in (390, 1280):
+            for dark in (False, True):
+                screen = f"{width}{' dark' if dark else ''}"
+                for path in book_pages(html):
+                    record, page = visit(browser, f"{site}/{path}", viewport={"width": width, "height": 900},
+                                         dark=dark, init_script=CAPTURE_VIEWS)
+                    try:
+                        for kind, items in problems(page, width, dark).items():
+                            for item in items:
+                                found.setdefault(kind, {}).setdefault(f"{path}: {item}", []).append(screen)
+                    finally:
+                        page.context.close()
+        browser.close()
+    for kind in KINDS:
+        items = found.get(kind, {})
+        print(f"{kind}: {len(items)} distinct problems")
+        for what, screens in items.items():
+            print(f"    {what} [{', '.join(screens)}]")
+
+
+if __name__ == "__main__":
+    main()
