@@ -3,8 +3,9 @@
 A quiz is a JSON file in ``chapters/quizzes/``: a list of questions, each with its answers,
 one or more marked correct, and feedback for each answer. ``show("02-record-trade")``
 renders it as plain HTML radio buttons grouped in fieldsets (so screen readers announce
-the question with each option), with a few lines of inline script that reveal the
-feedback when an answer is chosen. Nothing is sent anywhere; nothing is stored.
+the question with each option), with a few lines of inline script that reveal
+the feedback when an answer is chosen (click, Space or Enter; the arrow keys only move).
+Nothing is sent anywhere; nothing is stored.
 """
 
 from __future__ import annotations
@@ -24,13 +25,32 @@ QUIZ_DIR = ROOT / "chapters" / "quizzes"
 _SCRIPT = """<script>
 if (!window.srQuiz) {
   window.srQuiz = true;
-  document.addEventListener("change", function (event) {
-    var input = event.target;
-    if (!input.matches || !input.matches(".sr-quiz input[type=radio]")) return;
+  // Feedback appears when an answer is chosen (click, Space or Enter), not while the arrow keys
+  // move through the options: the browser checks each option it passes, which is not a choice.
+  var arrows = ["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight"];
+  var moving = false;
+  var isOption = function (el) { return el && el.matches && el.matches(".sr-quiz input[type=radio]"); };
+  var reveal = function (input) {
     var box = input.closest("fieldset").querySelector(".sr-quiz-feedback");
     var right = input.dataset.correct === "true";
     box.textContent = (right ? "Correct. " : "Not quite. ") + input.dataset.feedback;
     box.className = "sr-quiz-feedback " + (right ? "sr-right" : "sr-wrong");
+  };
+  document.addEventListener("keydown", function (event) {
+    if (!isOption(event.target)) return;
+    moving = arrows.indexOf(event.key) >= 0;
+    if (event.key === "Enter") { event.preventDefault(); event.target.checked = true; reveal(event.target); }
+  }, true);
+  document.addEventListener("keyup", function () { moving = false; }, true);
+  document.addEventListener("click", function (event) {
+    if (!isOption(event.target)) return;
+    var box = event.target.closest("fieldset").querySelector(".sr-quiz-feedback");
+    if (moving) {
+      box.textContent = "Press Space or Enter to choose this answer.";
+      box.className = "sr-quiz-feedback";
+    } else {
+      reveal(event.target);
+    }
   });
 }
 </script>"""

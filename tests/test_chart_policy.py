@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import altair as alt
+import pandas as pd
 import pytest
 
 from sinorussia import ROOT, charts, data
@@ -47,7 +48,8 @@ def test_rendered_chart_has_source_line_and_data_table():
     html = chart._repr_mimebundle_()["text/html"]
     assert "sr-chart-source" in html and "Source:" in html
     assert "<p class='sr-chart-title'>T</p>" in html  # HTML title: wraps on a phone
-    assert "<details class='sr-chart-data'>" in html and "<th scope='col'>value_usd_bn</th>" in html
+    assert "<details class='sr-chart-data'>" in html and "<th scope='col'>Value usd bn</th>" in html
+    assert "<caption>Data shown in the chart “T”</caption>" in html
     assert '"actions": false' in html  # no unlabeled actions menu
 
 
@@ -68,3 +70,110 @@ def test_chart_scripts_are_pinned_and_lock_has_no_addresses():
     assert manifest["dependencies"]["vega-lite"] == alt.VEGALITE_VERSION
     lock = (ROOT / "package-lock.json").read_text()
     assert '"resolved"' not in lock
+
+
+def _spec(chart) -> dict:
+    return charts.chart_spec.polish(chart.to_dict(), charts.COLOURS, charts.STATUS_OPACITY)
+
+
+def _tooltips(spec) -> dict:
+    return {t.get("title", t["field"]): t for u, _ in charts.chart_spec.units(spec)
+            for t in u["encoding"].get("tooltip", [])}
+
+
+def test_publish_keeps_the_status_a_chart_draws_and_drops_other_bookkeeping():
+    frame = data.load("trade_usd")
+    chart = charts.publish(
+        alt.Chart(frame).mark_bar().encode(x="year:O", y="value_usd_bn:Q", opacity=charts.status_opacity()),
+        title="T", subtitle="s", description="Three lines of China–Russia trade flows from 2008 to 2025.",
+        source="trade_usd")
+    rows = next(iter(chart.to_dict()["datasets"].values()))
+    assert "status" in rows[0] and "derived" in {r["status"] for r in rows}
+    assert "source_url" not in rows[0]
+
+
+def test_tooltips_are_formatted_from_the_data():
+    frame = pd.DataFrame({"year": [2020, 2021, 2022], "bcm": [38.0, 55.0, None], "gone": ["a", "b", "c"]})
+    chart = alt.Chart(frame.drop(columns="gone")).mark_bar().encode(
+        x="year:O", y="bcm:Q",
+        tooltip=[alt.Tooltip("bcm:Q", title="Adds, bcm", format="g"), alt.Tooltip("gone:N", title="Gone"),
+                 alt.Tooltip("year:O", title="Year")])
+    spec = _spec(chart)
+    tips = _tooltips(spec)
+    assert "Gone" not in tips  # a field the data lacks would print "undefined"
+    shown = tips["Adds, bcm"]["field"]
+    values = [r[shown] for r in next(iter(spec["datasets"].values()))]
+    assert values == ["38", "55", "not reported"]  # no "38.0000", no "null"
+
+
+def test_number_formats_follow_the_values():
+    assert charts.chart_spec.number_format([1.0, 2.0]) == ".0f"
+    assert charts.chart_spec.number_format([1.25, 2.5]) == ".2f"
+    assert charts.chart_spec.number_format([480000, 1.5]) == ",.1f"
+    assert charts.chart_spec.format_number(-6.94, "+.1f") == "−6.9"
+
+
+def test_each_entity_has_one_colour_in_every_chart():
+    a = pd.DataFrame({"side": ["Russia", "China"], "v": [1, 2]})
+    b = pd.DataFrame({"who": ["China", "Russia", "China"], "v": [1, 2, 3]})
+    ranges = []
+    for frame, field in ((a, "side"), (b, "who")):
+        enc = _spec(alt.Chart(frame).mark_bar().encode(x="v:Q", color=f"{field}:N"))["encoding"]["color"]
+        ranges.append(dict(zip(enc["scale"]["domain"], enc["scale"]["range"], strict=True)))
+    assert ranges[0] == ranges[1] and ranges[0]["China"] != ranges[0]["Russia"]
+
+
+def test_a_missing_year_keeps_its_place():
+    frame = pd.DataFrame({"year": [2010, 2011, 2013], "v": [1, 2, 3]})
+    spec = _spec(alt.Chart(frame).mark_bar().encode(x="year:O", y="v:Q"))
+    assert spec["encoding"]["x"]["scale"]["domain"] == [2010, 2011, 2012, 2013]
+
+
+def test_legends_and_row_labels_fit_a_phone():
+    frame = pd.DataFrame({"label": ["A long event name"], "v": [1], "kind": ["Treaty"]})
+    chart = alt.Chart(frame).mark_point().encode(
+        x="v:Q", y="label:N", color=alt.Color("kind:N", legend=alt.Legend(columns=3, labelLimit=0)))
+    enc = _spec(chart)["encoding"]
+    assert "columns" not in enc["color"]["legend"] and enc["color"]["legend"]["direction"] == "vertical"
+    assert "containerSize" in enc["color"]["legend"]["labelLimit"]["expr"]
+    assert "containerSize" in enc["y"]["axis"]["labelLimit"]["expr"]
+
+
+def test_data_table_shows_the_charts_columns_with_their_titles():
+    frame = pd.DataFrame({"year": [2020, 2021], "usd_bn": [1.234, 2.5], "helper": [0, 1], "who": ["A", "B"]})
+    chart = alt.Chart(frame).mark_bar().encode(
+        x=alt.X("year:O", title=None), y=alt.Y("usd_bn:Q", title="US$ billion"), color=alt.Color("who:N", title="Who"),
+        tooltip=[alt.Tooltip("usd_bn:Q", title="Trade, US$ bn", format=".1f")])
+    table = charts.chart_table.to_html(_spec(chart), "Trade")
+    assert "<th scope='col'>Trade, US$ bn</th>" in table and "<th scope='col'>Year</th>" in table
+    assert "helper" not in table.lower()
+    assert "<td class='sr-num'>1.2</td>" in table and "<td>A</td>" in table
+    assert "<caption>Data shown in the chart “Trade”</caption>" in table
+
+
+def test_derived_values_are_filled_paler_wherever_the_data_marks_them():
+    frame = pd.DataFrame({"year": [2020, 2021], "v": [1.0, 2.0], "status": ["reported", "derived"]})
+    enc = _spec(alt.Chart(frame).mark_bar().encode(x="year:O", y="v:Q"))["encoding"]
+    levels = dict(zip(enc["fillOpacity"]["scale"]["domain"], enc["fillOpacity"]["scale"]["range"], strict=True))
+    assert levels["derived"] < levels["reported"] and enc["fillOpacity"]["title"] == "Value is"
+    # A chart that already draws the status keeps its own encoding.
+    own = _spec(alt.Chart(frame).mark_bar().encode(x="year:O", y="v:Q", opacity=charts.status_opacity()))
+    assert "fillOpacity" not in own["encoding"]
+
+
+def test_publish_refuses_a_number_the_data_does_not_hold():
+    chart = _chart()
+    with pytest.raises(ValueError, match="states 999"):
+        charts.publish(chart, title="T", subtitle="s", source="trade_usd",
+                       description="Trade reached 999 billion dollars, which no row of the data says.")
+    # The same sentence with the number filled in from the data is accepted.
+    record = data.load("trade_usd").query("flow == 'total'")["value_usd_bn"].max()
+    charts.publish(chart, title="T", subtitle="s", source="trade_usd",
+                   description=f"Trade reached {record:.0f} billion dollars at its record, as the data says.")
+
+
+def test_description_numbers_match_at_the_precision_stated():
+    rows = {"d": [{"year": 2010, "v": 57.34, "name": "Power of Siberia 2"}, {"year": 2013, "v": 245.0, "name": "x"}]}
+    assert charts.chart_text.unsupported_numbers("about 57 and 57.3, in 2010; 2012 is missing", rows) == []
+    assert charts.chart_text.unsupported_numbers("about 57.4 and 58", rows) == ["57.4", "58"]
+    assert charts.chart_text.unsupported_numbers("a growth of 9 percent", rows, {"growth": 9.2}) == []

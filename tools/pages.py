@@ -74,15 +74,21 @@ def book_pages(html_dir: Path) -> list[str]:
                   and 'http-equiv="Refresh"' not in p.read_text()[:500])  # index.html redirects
 
 
-def visit(browser, url: str, timeout_ms: int = 15000, viewport: dict | None = None) -> tuple[PageVisit, object]:
+def visit(browser, url: str, timeout_ms: int = 15000, viewport: dict | None = None, *,
+          dark: bool = False, init_script: str | None = None) -> tuple[PageVisit, object]:
     """Open a page with every request to another host blocked and recorded.
 
-    Returns the visit's record and the still-open page (the caller closes it).
+    ``dark`` opens it as a reader whose system prefers a dark colour scheme; ``init_script``
+    runs before the page's own scripts. Returns the visit's record and the still-open page
+    (the caller closes it).
     """
     host = urlparse(url).netloc
     record = PageVisit(url)
-    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
+    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900},
+                                  color_scheme="dark" if dark else "light")
     page = context.new_page()
+    if init_script:
+        page.add_init_script(init_script)
 
     def guard(route):
         if urlparse(route.request.url).netloc not in (host, ""):

@@ -1,0 +1,197 @@
+"""The chart policy applied to a finished Vega-Lite spec, whatever chart cell wrote it.
+
+``polish(spec, colours)`` runs once per chart, in the renderer. It fixes at one place what a
+reader would otherwise meet chart by chart: tooltips that print "undefined", "null" or
+"38.0000"; a series drawn in another colour than in the previous chapter; a missing year that
+leaves no gap; a legend or a column of long row labels that squeezes the plot on a phone.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+
+# Narrow screens: the width (px) of the chart's box below which labels are shortened.
+NARROW = 560
+# Long labels are cut (with an ellipsis; the tooltip and the data table keep the full text)
+# so that the plot keeps at least about 200 px on a 390 px phone.
+ROW_LABEL_LIMIT = {"expr": f"containerSize()[0] < {NARROW} ? 95 : 240"}
+LEGEND_LABEL_LIMIT = {"expr": "max(120, containerSize()[0] - 60)"}
+MISSING = "not reported"
+LEGEND_CHANNELS = ("color", "fill", "stroke", "shape", "opacity", "strokeDash", "size")
+
+
+def units(spec: dict, data: str | None = None) -> Iterator[tuple[dict, str | None]]:
+    """Every single-view spec inside ``spec``, with the name of the dataset it draws."""
+    if isinstance(spec.get("data"), dict) and "name" in spec["data"]:
+        data = spec["data"]["name"]
+    if "mark" in spec:
+        yield spec, data
+    for key in ("layer", "concat", "hconcat", "vconcat"):
+        for part in spec.get(key, []):
+            yield from units(part, data)
+
+
+def polish(spec: dict, colours: dict[str, str], status_opacity: dict[str, float]) -> dict:
+    datasets = spec.get("datasets") or {}
+    for unit, name in units(spec):
+        rows = datasets.get(name, [])
+        encoding = unit.get("encoding", {})
+        _tooltips(unit, encoding, rows)
+        _entity_colours(encoding, rows, colours)
+        _year_gaps(unit, encoding, rows)
+        _fitting_labels(encoding)
+        _status_shading(unit, encoding, rows, status_opacity)
+    return spec
+
+
+# --- tooltips ----------------------------------------------------------------------------
+
+def number_format(values) -> str:
+    """A d3 format for these numbers: as many decimals as they carry, at most two, with a
+    thousands separator from 10,000 on (years stay 2024, not 2,024)."""
+    numbers = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)
+               and math.isfinite(v)]
+    decimals = 0
+    for v in numbers:
+        for places in range(3):
+            if abs(round(v, places) - v) < 1e-9:
+                break
+        decimals = max(decimals, places)
+    big = any(abs(v) >= 10_000 for v in numbers)
+    return f"{',' if big else ''}.{decimals}f"
+
+
+def format_number(value: float, fmt: str) -> str:
+    """Python's reading of the simple d3 formats the book uses ('+,.1f', '.0%', 'd')."""
+    match = re.fullmatch(r"(\+?)(,?)(?:\.(\d+))?([fd%]?)", fmt or "")
+    if not match:
+        return format_number(value, number_format([value]))
+    sign, comma, places, kind = match.groups()
+    if kind == "%":
+        value, suffix = value * 100, "%"
+    else:
+        suffix = ""
+    digits = 0 if kind == "d" else int(places or 0)
+    text = f"{value:{sign}{comma}.{digits}f}{suffix}"
+    return text.replace("-", "−") if text.startswith("-") else text
+
+
+def _tooltips(unit: dict, encoding: dict, rows: list[dict]) -> None:
+    tips = encoding.get("tooltip")
+    if not tips or not rows:
+        return
+    entries = tips if isinstance(tips, list) else [tips]
+    columns = set().union(*(r.keys() for r in rows))
+    made = _fields_made(unit)
+    aggregated = any("aggregate" in t for t in unit.get("transform", []))
+    kept = []
+    for tip in entries:
+        field = tip.get("field")
+        if not field or tip.get("aggregate"):
+            kept.append(tip)
+            continue
+        if field not in columns:
+            if field in made:
+                kept.append(tip)
+            continue  # a field this chart's data does not have: it would print "undefined"
+        values = [r.get(field) for r in rows]
+        if tip.get("type") == "quantitative" and tip.get("format") in (None, "", "g"):
+            tip["format"] = number_format(values)
+        if any(v is None for v in values) and not aggregated:
+            # "null" in a tooltip: show the value as text, with the gap said in words.
+            shown = f"{field} (as shown)"
+            for r in rows:
+                v = r.get(field)
+                r[shown] = (MISSING if v is None else
+                            format_number(v, tip.get("format", "")) if tip.get("type") == "quantitative"
+                            else str(v))
+            tip = {"field": shown, "type": "nominal", "title": tip.get("title", field)}
+        kept.append(tip)
+    encoding["tooltip"] = kept
+
+
+def _fields_made(unit: dict) -> set[str]:
+    made = set()
+    for step in unit.get("transform", []):
+        if "as" in step and isinstance(step["as"], str):
+            made.add(step["as"])
+        for part in step.get("aggregate", []) + step.get("window", []) + step.get("joinaggregate", []):
+            made.add(part.get("as"))
+    return made
+
+
+# --- status ------------------------------------------------------------------------------
+
+SHADED_MARKS = ("bar", "point", "circle", "square", "rect", "tick", "arc", "area")
+
+
+def _status_shading(unit: dict, encoding: dict, rows: list[dict], levels: dict[str, float]) -> None:
+    """Marks of a derived or unconfirmed value are filled paler, in every chart whose data says
+    so, with a legend entry: the chart does not have to remember to do it."""
+    mark = unit["mark"]["type"] if isinstance(unit["mark"], dict) else unit["mark"]
+    statuses = {r.get("status") for r in rows} - {None}
+    if mark not in SHADED_MARKS or not statuses - {"reported"}:
+        return
+    if any(isinstance(encoding.get(c), dict) and encoding[c].get("field") == "status"
+           for c in ("opacity", "fillOpacity")):
+        return  # the chart already draws the status
+    if isinstance(unit["mark"], dict) and unit["mark"].get("filled") is False:
+        return
+    domain = [s for s in levels if s in statuses]
+    encoding["fillOpacity"] = {"field": "status", "type": "nominal", "title": "Value is",
+                               "scale": {"domain": domain, "range": [levels[s] for s in domain]}}
+
+
+# --- colours, years, labels ---------------------------------------------------------------
+
+def _entity_colours(encoding: dict, rows: list[dict], colours: dict[str, str]) -> None:
+    for channel in ("color", "fill", "stroke"):
+        enc = encoding.get(channel)
+        if not isinstance(enc, dict) or enc.get("type") != "nominal" or "field" not in enc:
+            continue
+        scale = enc.setdefault("scale", {})
+        if "range" in scale or "scheme" in scale:
+            continue
+        present = [v for v in dict.fromkeys(r.get(enc["field"]) for r in rows) if v is not None]
+        given = enc["sort"] if isinstance(enc.get("sort"), list) else None
+        domain = scale.get("domain") or given or sorted(map(str, present))
+        if domain and all(str(v).casefold() in colours for v in domain):
+            scale["domain"] = list(domain)
+            scale["range"] = [colours[str(v).casefold()] for v in domain]
+        elif not scale:
+            del enc["scale"]
+
+
+def _year_gaps(unit: dict, encoding: dict, rows: list[dict]) -> None:
+    """A year missing from the data keeps its place on a year axis, so the gap shows."""
+    x = encoding.get("x")
+    if not (isinstance(x, dict) and x.get("field") == "year" and x.get("type") == "ordinal"):
+        return
+    scale = x.setdefault("scale", {})
+    filtered_on_year = any("year" in str(step.get("filter", "")) for step in unit.get("transform", []))
+    years = sorted({r["year"] for r in rows if isinstance(r.get("year"), int)})
+    if "domain" in scale or filtered_on_year or len(years) < 2:
+        if not scale:
+            del x["scale"]
+        return
+    scale["domain"] = list(range(years[0], years[-1] + 1))
+
+
+def _fitting_labels(encoding: dict) -> None:
+    y = encoding.get("y")
+    if isinstance(y, dict) and ("axis" not in y or y["axis"] is not None):
+        axis = y.setdefault("axis", {})
+        if y.get("type") in ("nominal", "ordinal") or "labelExpr" in axis:
+            axis["labelLimit"] = ROW_LABEL_LIMIT
+    for channel in LEGEND_CHANNELS:
+        enc = encoding.get(channel)
+        if not isinstance(enc, dict) or "field" not in enc or enc.get("legend", {}) is None:
+            continue
+        legend = enc.setdefault("legend", {})
+        legend.pop("columns", None)
+        if legend.get("orient") in ("top", "bottom", None):
+            legend["direction"] = "vertical"
+        legend["labelLimit"] = LEGEND_LABEL_LIMIT
+        legend["titleLimit"] = LEGEND_LABEL_LIMIT
