@@ -40,3 +40,13 @@ def test_notebook_executes_without_error(execution_cache, path):
         traceback = execution_cache.get_project_record(str(path)).traceback or "(no traceback recorded)"
         traceback = re.sub(r"\x1b\[[0-9;]*m", "", traceback)  # the kernel's colour codes
         pytest.fail(f"{path.relative_to(ROOT)} did not execute cleanly:\n{traceback[-4000:]}")
+
+
+def test_a_change_to_what_notebooks_read_empties_the_cache(tmp_path):
+    """Cached results follow the package and data they were computed from, not only the code."""
+    for folder in ("sinorussia", "data", "chapters/quizzes"):
+        (tmp_path / folder).mkdir(parents=True)
+    (tmp_path / "data" / "t.csv").write_text("a\n1\n")
+    before = prebuild.inputs_digest(tmp_path)
+    (tmp_path / "data" / "t.csv").write_text("a\n2\n")
+    assert prebuild.inputs_digest(tmp_path) != before

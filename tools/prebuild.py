@@ -4,6 +4,8 @@ Jupyter Book 1 executes notebooks one after another while Sphinx reads the pages
 them first, in parallel, into the same execution cache (``_build/.jupyter_cache``) lets the
 build take every result from the cache: a clean build is much faster on two cores. Only
 notebooks whose code changed run again; a notebook that fails is reported by the build.
+The cache knows only the notebooks' code, so when what they read changes (the helper package,
+the data package, the quizzes) it is emptied and every notebook runs again.
 
     python -m tools.prebuild          # then: jupyter-book build .
 """
@@ -11,7 +13,9 @@ notebooks whose code changed run again; a notebook that fails is reported by the
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import shutil
 from pathlib import Path
 
 import yaml
@@ -19,6 +23,8 @@ import yaml
 from sinorussia import ROOT
 
 CACHE_DIR = ROOT / "_build" / ".jupyter_cache"  # where Jupyter Book 1 keeps executed notebooks
+# What the notebooks read besides their own code: a change here makes every cached result stale.
+INPUTS = ("sinorussia", "data", "chapters/quizzes")
 
 
 def _config(root: Path) -> dict:
@@ -35,12 +41,28 @@ def book_notebooks(root: Path = ROOT) -> list[Path]:
             if json.loads(p.read_text()).get("metadata", {}).get("mystnb", {}).get("execution_mode") != "off"]
 
 
+def inputs_digest(root: Path = ROOT) -> str:
+    """A fingerprint of everything the notebooks read besides their own code."""
+    digest = hashlib.sha256()
+    for folder in INPUTS:
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def run(root: Path = ROOT) -> int:
     """Execute the notebooks not yet in the cache, in parallel; returns how many failed."""
     from jupyter_cache import get_cache
     from jupyter_cache.executors import load_executor
 
-    cache = get_cache(str(root / CACHE_DIR.relative_to(ROOT)))
+    cache_dir = root / CACHE_DIR.relative_to(ROOT)
+    stamp, digest = cache_dir / "inputs.sha256", inputs_digest(root)
+    if cache_dir.exists() and (not stamp.exists() or stamp.read_text() != digest):
+        shutil.rmtree(cache_dir)  # stale: results were computed from other package or data files
+    cache = get_cache(str(cache_dir))
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(digest)
     for notebook in book_notebooks(root):
         cache.add_nb_to_project(str(notebook))
     timeout = _config(root).get("execute", {}).get("timeout", 120)
