@@ -7,7 +7,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: book check test bench clean setup
+.PHONY: book check test bench clean setup lab
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -34,6 +34,10 @@ check: setup
 # Notebooks (nbval executes every cell), data package, charts, browser checks, exercises, grading.
 test: setup
 	set -o pipefail; $(BIN)/python -m pytest --nbval-lax -p no:cacheprovider chapters appendix exercises tests
+
+# JupyterLab on the notebooks, with the module's packages (charts draw offline).
+lab: setup
+	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: setup
 	$(BIN)/python -m tools.bench

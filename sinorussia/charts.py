@@ -15,7 +15,7 @@ import altair as alt
 import pandas as pd
 from altair.vegalite.v6.display import html_renderer
 
-from . import data
+from . import data, notebook_display
 
 # Okabe & Ito's palette: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"]
@@ -127,7 +127,7 @@ def _cell(value) -> str:
 
 def render(spec: dict, **metadata) -> dict:
     """Altair's HTML renderer, plus the source line and the data table under the chart."""
-    bundle = html_renderer(spec, **metadata)
+    bundle = notebook_display.adapt(html_renderer(spec, **metadata), spec, **metadata)
     meta = spec.get("usermeta") or {}
     heading = ""
     if meta.get("title"):
