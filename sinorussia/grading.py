@@ -43,7 +43,6 @@ import csv
 import json
 import os
 import re
-import resource
 import secrets
 import select
 import shutil
@@ -449,6 +448,8 @@ def _confine(scratch: Path) -> None:
 
 
 def _limit_resources(limits: Limits) -> None:
+    import resource  # Unix only: imported here so that the package imports on Windows
+
     with open("/proc/self/statm") as handle:
         baseline = int(handle.read().split()[0]) * resource.getpagesize()
     address_space = baseline + limits.memory_mb * 2**20
