@@ -38,11 +38,14 @@ if "google.colab" in sys.modules:
         with tarfile.open(fileobj=io.BytesIO(urllib.request.urlopen(source).read())) as archive:
             archive.extractall(home + ".tmp", filter="data")
         os.rename(os.path.join(home + ".tmp", os.listdir(home + ".tmp")[0]), home)
-    keep = [f"{{name}}=={{metadata.version(name)}}" for name in ("pandas", "numpy", "ipykernel", "ipython")]
-    open("/tmp/colab-keep.txt", "w").write("\\n".join(keep))  # Colab's own versions stay
-    pip = [sys.executable, "-m", "pip", "install", "-q", "-c", "/tmp/colab-keep.txt"]
-    subprocess.run(pip + ["-r", os.path.join(home, "binder", "colab.txt")], check=True)
-    subprocess.run(pip + ["--no-deps", home], check=True)
+    try:
+        metadata.version("sinorussia")  # installed by an earlier run of this cell
+    except metadata.PackageNotFoundError:
+        keep = [f"{{name}}=={{metadata.version(name)}}" for name in ("pandas", "numpy", "ipykernel", "ipython")]
+        open("/tmp/colab-keep.txt", "w").write("\\n".join(keep))  # Colab's own versions stay
+        pip = [sys.executable, "-m", "pip", "install", "-q", "-c", "/tmp/colab-keep.txt"]
+        subprocess.run(pip + ["-r", os.path.join(home, "binder", "colab.txt")], check=True)
+        subprocess.run(pip + ["--no-deps", home], check=True)
     os.environ["SINORUSSIA_ROOT"] = home
     os.chdir(os.path.join(home, "{folder}"))'''
 
