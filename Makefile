@@ -7,7 +7,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: book check test bench clean setup
+.PHONY: book check test bench clean setup lab
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -37,6 +37,10 @@ check: setup
 # `make test TIER=fast` (or notebooks, book, grading, launch) runs one tier.
 test: setup
 	$(BIN)/python -m pytest tests $(if $(TIER),-m $(TIER))
+
+# JupyterLab on the notebooks, with the module's packages (charts draw offline).
+lab: setup
+	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: setup
 	$(BIN)/python -m tools.bench

@@ -18,7 +18,7 @@ import altair as alt
 import pandas as pd
 from altair.vegalite.v6.display import html_renderer
 
-from . import chart_spec, chart_table, chart_text, data
+from . import chart_spec, chart_table, chart_text, data, notebook_display
 
 # Okabe & Ito's palette: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"]
@@ -173,7 +173,8 @@ def render(spec: dict, **metadata) -> dict:
     """Altair's HTML renderer, plus the source line and the data table under the chart."""
     meta = spec.get("usermeta") or {}
     spec = chart_spec.polish(copy.deepcopy(spec), COLOURS, STATUS_OPACITY)
-    bundle = html_renderer(spec, **metadata)
+    # In JupyterLab and Notebook 7 the chart draws offline from the pinned scripts (see the module).
+    bundle = notebook_display.adapt(html_renderer(spec, **metadata), spec, **metadata)
     heading = ""
     if meta.get("title"):
         heading = (f"<p class='sr-chart-title'>{html.escape(meta['title'])}</p>"

@@ -39,10 +39,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .exercises import ExerciseError
-    from .grading import GradingError
+    from . import DataPackageNotFound
 
-    args = build_parser().parse_args(argv)
+    try:
+        from .exercises import ExerciseError
+        from .grading import GradingError
+
+        parser = build_parser()
+    except DataPackageNotFound as err:  # run outside the module's repository
+        print(err, file=sys.stderr)
+        return 2
+    args = parser.parse_args(argv)
     try:
         return args.run(args)
     except (GradingError, ExerciseError) as err:

@@ -129,6 +129,8 @@ def normalise_student(nb, master_ids: set[str], exercise: str):
             cell.execution_count = None
         for volatile in ("execution", "collapsed", "scrolled", "ExecuteTime"):
             cell.metadata.pop(volatile, None)
+    # Colab's set-up cell (tools/colab_cell.py) must run before otter's own first cell imports otter.
+    nb.cells.sort(key=lambda cell: cell.get("id") != "colab-setup")
     meta = nb.metadata
     meta["language_info"] = {"name": "python"}
     meta["mystnb"] = {"execution_mode": "off"}  # the book shows it; students run it

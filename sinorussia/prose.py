@@ -11,6 +11,8 @@ import numbers
 
 from myst_nb import glue as _glue
 
+from . import notebook_display
+
 
 def plain(value):
     """A NumPy or pandas scalar as the equivalent built-in Python number."""
@@ -25,3 +27,4 @@ def glue(**values) -> None:
     """Glue each keyword's value under its name, without displaying it."""
     for name, value in values.items():
         _glue(name, plain(value), display=False)
+    notebook_display.show_glued({name: plain(value) for name, value in values.items()})

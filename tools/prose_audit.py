@@ -54,6 +54,7 @@ def flatten(markdown: str) -> str:
     text = re.sub(r"<[^>]+>", "", text)                                   # HTML tags
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)                  # Markdown links
     text = re.sub(r"\*+", "", text)
+    text = text.replace("\\$", "$")                                        # escaped dollar signs
     return text
 
 
