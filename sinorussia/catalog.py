@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from . import data
 
 TIER_WORDS = {"official": "official", "research": "research", "independent_media": "independent media",
@@ -9,21 +11,31 @@ TIER_WORDS = {"official": "official", "research": "research", "independent_media
 
 
 def _link(text: str, url) -> str:
-    return f"[{text}]({url})" if isinstance(url, str) and url else ""
+    if not (isinstance(url, str) and url):
+        return ""
+    return f'<a href="{html.escape(url, quote=True)}">{html.escape(text)}</a>'
 
 
 def _row_sources(name: str) -> str:
+    """One row per distinct source, as a compact HTML table: the page lists hundreds of them,
+    and Sphinx's own table markup would double its weight (the page budget is 150 KB)."""
     frame = data.load(name).fillna({c: "" for c in data.TRACE_COLUMNS})
     keys = ["source_publisher", "source_url", "source_date", "source_tier", "read_at_url",
             "corroboration_publisher", "corroboration_url", "corroboration_tier"]
     grouped = frame.groupby(keys, sort=False, dropna=False).size().reset_index(name="rows")
-    lines = ["| Publisher | Date | Tier | Read at | Corroborated by | Rows |", "| --- | --- | --- | --- | --- | --- |"]
+    head = "".join(f'<th scope="col">{h}</th>' for h in
+                   ("Publisher", "Date", "Tier", "Read at", "Corroborated by", "Rows"))
+    body = []
     for r in grouped.itertuples():
         second = (f"{_link(r.corroboration_publisher, r.corroboration_url)} ({TIER_WORDS[r.corroboration_tier]})"
                   if r.corroboration_url else "")
-        lines.append(f"| {_link(r.source_publisher, r.source_url)} | {r.source_date} | "
-                     f"{TIER_WORDS[r.source_tier]} | {_link('copy', r.read_at_url)} | {second} | {r.rows} |")
-    return "\n".join(lines)
+        cells = [_link(r.source_publisher, r.source_url), html.escape(str(r.source_date)),
+                 TIER_WORDS[r.source_tier], _link("copy", r.read_at_url), second, str(r.rows)]
+        body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    return (f'<div class="sr-table-wrap" tabindex="0" role="region" aria-label="Sources of {name}">'
+            f'<table class="sr-sources"><caption>Sources of the table '
+            f'<code>{name}</code></caption><thead><tr>{head}</tr></thead><tbody>{"".join(body)}'
+            f"</tbody></table></div>")
 
 
 def _tiers(frame) -> str:

@@ -22,7 +22,6 @@ import pytest
 from launch_env import ROOT, clean_env, repository_copy
 
 from sinorussia import notebook_display
-from tools.pages import chromium_path, launch
 
 pytestmark = pytest.mark.launch
 
@@ -76,18 +75,6 @@ def jupyter(tmp_path_factory):
     finally:
         server.terminate()
         server.wait(timeout=30)
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    if chromium_path() is None:
-        pytest.fail("Chromium not found: install Debian's chromium (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = launch(p)
-        yield browser
-        browser.close()
 
 
 SCAN = r"""() => {
@@ -197,18 +184,18 @@ def _check(charts: dict, raw: list[str], external: list[str], where: str) -> lis
 
 
 @pytest.mark.parametrize("notebook", CHAPTERS)
-def test_jupyterlab_draws_every_chart_offline_with_run_all(jupyter, chromium, notebook):
+def test_jupyterlab_draws_every_chart_offline_with_run_all(jupyter, browser, notebook):
     base, token = jupyter
-    charts, raw, external = _run_all_and_read(chromium, base, token, "lab", notebook)
+    charts, raw, external = _run_all_and_read(browser, base, token, "lab", notebook)
     _shut_down_kernels(base, token)
     problems = _check(charts, raw, external, f"JupyterLab {notebook}")
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOK7)
-def test_notebook7_draws_every_chart_offline_with_run_all(jupyter, chromium, notebook):
+def test_notebook7_draws_every_chart_offline_with_run_all(jupyter, browser, notebook):
     base, token = jupyter
-    charts, raw, external = _run_all_and_read(chromium, base, token, "notebook", notebook)
+    charts, raw, external = _run_all_and_read(browser, base, token, "notebook", notebook)
     _shut_down_kernels(base, token)
     problems = _check(charts, raw, external, f"Notebook 7 {notebook}")
     assert not problems, "\n".join(problems)

@@ -160,7 +160,9 @@
   });
 
   // Tables printed from pandas: no bare 0, 1, 2 … index, no NaN, no unrounded numbers.
-  article.querySelectorAll('table.dataframe').forEach((table, i) => {
+  // A cell tagged `pandas-output` shows pandas' own output on purpose (the primer teaches it).
+  [...article.querySelectorAll('table.dataframe')].filter((t) => !t.closest('.tag_pandas-output'))
+    .forEach((table, i) => {
     const where = 'pandas table ' + (i + 1);
     const index = [...table.querySelectorAll('tbody th')].map((th) => th.textContent.trim());
     if (index.length > 1 && index.every((t, k) => t === String(k))) out.pandas_table.push(where + ': bare index');
