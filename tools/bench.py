@@ -26,7 +26,7 @@ from sinorussia import ROOT
 from tools import prebuild
 from tools.prebuild import book_notebooks
 
-BOOK_PARTS = ["_config.yml", "_toc.yml", "_ext", "_static", "references.bib", "chapters",
+BOOK_PARTS = ["_config.yml", "_toc.yml", "_ext", "_static", "references.bib", "primer", "chapters",
               "appendix", "exercises", "data", "sinorussia", "package.json"]
 PUBLISHED = ROOT / "appendix" / "benchmark.json"
 PAGE_LIMIT_BYTES = 150_000
