@@ -24,7 +24,7 @@ from sinorussia import ROOT
 
 CACHE_DIR = ROOT / "_build" / ".jupyter_cache"  # where Jupyter Book 1 keeps executed notebooks
 # What the notebooks read besides their own code: a change here makes every cached result stale.
-INPUTS = ("sinorussia", "data", "chapters/quizzes")
+INPUTS = ("sinorussia", "data", "chapters/quizzes", "appendix/benchmark.json")
 
 
 def _config(root: Path) -> dict:
@@ -44,8 +44,9 @@ def book_notebooks(root: Path = ROOT) -> list[Path]:
 def inputs_digest(root: Path = ROOT) -> str:
     """A fingerprint of everything the notebooks read besides their own code."""
     digest = hashlib.sha256()
-    for folder in INPUTS:
-        for path in sorted((root / folder).rglob("*")):
+    for name in INPUTS:
+        top = root / name
+        for path in [top] if top.is_file() else sorted(top.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
