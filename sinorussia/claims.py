@@ -628,16 +628,21 @@ def peace_plan_date(data_dir: Path = DATA_DIR) -> Result:
 
 @_check
 def china_buys_russian_energy(data_dir: Path = DATA_DIR) -> Result:
+    """Russia's rank among China's crude suppliers and the gas China takes, in the latest years
+    the tables hold (so that a new year moves the evidence, not a hard-coded one)."""
     crude = data.load("crude_imports_from_russia", data_dir)
     ranks = crude[crude["measure"] == "supplier_rank"].set_index("year")["value"].astype(float)
     vol = crude[crude["measure"] == "volume_mt"].set_index("year")["value"].astype(float)
     val = crude[crude["measure"] == "value_usd_bn"].set_index("year")["value"].astype(float)
     pos1 = data.load("pos1_deliveries", data_dir).set_index("year")["volume_bcm"].astype(float)
-    verdict = "confirmed" if ranks[2023] == 1 and ranks[2024] == 1 else "imprecise"
-    return Result(verdict, f"Russia was China's largest crude supplier in 2023 and 2024 ({vol[2024]:g} million "
-                           f"tonnes worth {val[2024]:g} US$ bn in 2024), and Power of Siberia 1 delivered "
-                           f"{pos1[2024]:g} bcm of gas in 2024.",
-                  {"crude_mt_2024": vol[2024], "crude_usd_2024": val[2024], "pos1_2024": pos1[2024]})
+    last = int(ranks.index.max())
+    oil, gas = int(min(last, vol.index.max(), val.index.max())), int(pos1.index.max())
+    verdict = "confirmed" if ranks[last - 1] == 1 and ranks[last] == 1 else "imprecise"
+    return Result(verdict, f"Russia was China's largest crude supplier in {last - 1} and {last} ({vol[oil]:g} million "
+                           f"tonnes worth {val[oil]:g} US$ bn in {oil}), and Power of Siberia 1 delivered "
+                           f"{pos1[gas]:g} bcm of gas in {gas} ({pos1[gas - 1]:g} in {gas - 1}).",
+                  {"crude_mt": vol[oil], "crude_usd": val[oil], "crude_year": oil, "rank_year": last,
+                   "pos1_bcm": pos1[gas], "pos1_year": gas, "pos1_bcm_year_before": pos1[gas - 1]})
 
 
 @_check

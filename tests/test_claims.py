@@ -272,6 +272,9 @@ def _edit(folder: Path, table: str, where: dict, column: str, value: str) -> Non
     # Counts far from forty would make 'around forty' imprecise.
     ("xi_putin_meetings", {"statement_date": "2023-10-18"}, "count", "55",
      "meetings_around_forty", "confirmed", "imprecise"),
+    # Russia second among China's crude suppliers in the latest year: no longer the largest.
+    ("crude_imports_from_russia", {"year": "2024", "measure": "supplier_rank"}, "value", "2",
+     "china_buys_russian_energy", "confirmed", "imprecise"),
     # One vote by China for a text Russia opposed would be a condemnation.
     ("un_votes", {"document": "S/2022/720"}, "china_vote", "in_favour",
      "china_abstained", "confirmed", "incorrect"),
@@ -280,6 +283,19 @@ def test_a_data_change_moves_the_verdict(package_copy, table, where, column, val
     assert claims.run(check, package_copy).verdict == before
     _edit(package_copy, table, where, column, value)
     assert claims.run(check, package_copy).verdict == after
+
+
+def test_the_energy_check_reads_the_latest_year(package_copy):
+    """A new year of Power of Siberia deliveries becomes the check's evidence (no hard-coded year)."""
+    path = package_copy / "pos1_deliveries.csv"
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    rows.append(["2026", "40.5"] + rows[-1][2:])
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    data._load.cache_clear()
+    figures = claims.run("china_buys_russian_energy", package_copy).figures
+    assert (figures["pos1_year"], figures["pos1_bcm"], figures["pos1_bcm_year_before"]) == (2026, 40.5, 38.8)
 
 
 def test_register_check_fails_when_the_data_stop_supporting_a_verdict(package_copy):
