@@ -184,18 +184,61 @@ def test_figures_become_plain_floats():
 
 
 def test_the_article_figure_tested_is_the_registers():
-    """A check's CLAIMED value is the article's figure as the register records it."""
-    words = {"half": 0.5, "double": 2, "two": 2, "forty": 40}
-    for row in CHECKED.itertuples():
-        claimed = claims.run(row.check).claimed
+    """A check tests the register's typed ``article_figure``, and a row has one exactly when
+    its check tests a figure; a figure written in digits in ``article_value`` is that number."""
+    for row in REGISTER.itertuples():
+        claimed = claims.run(row.check).claimed if not pd.isna(row.check) and row.check else None
         if claimed is None:
+            assert pd.isna(row.article_figure), f"{row.claim_id}: no check tests article_figure {row.article_figure}"
             continue
-        value = (row.article_value or "").lower()
-        numbers = [float(n) for n in _numbers(value)]
-        numbers += [w for k, w in words.items() if k in value]
-        if "million" in value:
-            numbers = [n * 1_000_000 for n in numbers]
-        assert claimed in numbers, f"{row.claim_id}: check tests {claimed}, register says {row.article_value!r}"
+        assert claimed == row.article_figure, f"{row.claim_id}: check tests {claimed}, not {row.article_figure}"
+        scale = 1_000_000 if "million" in (row.article_value or "") else 1
+        written = [float(n) * scale for n in _numbers(row.article_value or "")]
+        figure = row.article_figure
+        assert not written or figure in written, f"{row.claim_id}: {row.article_value!r} != {figure}"
+
+
+def test_a_check_reads_the_article_figure_from_the_register(package_copy):
+    """Change the typed figure and the verdict follows: the check holds no copy of it."""
+    assert claims.run("record_trade_2024", package_copy).verdict == "confirmed"
+    _edit(package_copy, "claims", {"claim_id": "C07"}, "article_figure", "260")
+    assert claims.run("record_trade_2024", package_copy).verdict == "incorrect"
+    _edit(package_copy, "claims", {"claim_id": "C07"}, "article_figure", "")
+    with pytest.raises(LookupError, match="record_trade_2024"):
+        claims.run("record_trade_2024", package_copy)
+
+
+def _tables_loaded(name: str) -> set[str]:
+    loaded: set[str] = set()
+    real = data.load
+
+    def spy(table, *args, **kwargs):
+        loaded.add(table)
+        return real(table, *args, **kwargs)
+
+    data.load = spy
+    try:
+        claims.run(name)
+    finally:
+        data.load = real
+    return loaded - {"claims"}  # the register itself, read for the article's figure
+
+
+@pytest.mark.parametrize("name", sorted(claims.CHECKS))
+def test_a_check_reads_what_it_declares_and_the_register_cites_it(name):
+    """Each check declares its tables; it loads exactly those, and every register row it decides
+    names exactly those as its evidence tables."""
+    declared = set(claims.CHECKS[name].reads)
+    assert _tables_loaded(name) == declared, f"{name} declares {sorted(declared)}"
+    for row in CHECKED[CHECKED["check"] == name].itertuples():
+        cited = set((row.evidence_tables or "").split())
+        assert cited == declared, f"{row.claim_id}: evidence tables {sorted(cited)}, {name} reads {sorted(declared)}"
+
+
+def test_the_declaration_check_can_fail(monkeypatch):
+    monkeypatch.setattr(claims.CHECKS["record_trade_2024"], "reads", ("trade_cny", "trade_usd"))
+    with pytest.raises(AssertionError, match="declares"):
+        test_a_check_reads_what_it_declares_and_the_register_cites_it("record_trade_2024")
 
 
 # --- the quotations are the article's -------------------------------------------------------
@@ -332,5 +375,14 @@ def test_register_table_has_an_anchor_per_claim_and_labelled_filters():
     assert '<label for="claims-chapter">' in page and 'id="claims-chapter"' in page
     assert 'aria-live="polite"' in page
     assert "src=" not in page, "the table must work offline, with no external script"
+    # Style and script are the book's static files, loaded on every page; the filters stay
+    # hidden until the script shows them (a notebook in Jupyter shows the whole table).
+    assert "<style" not in page and "<script" not in page
+    assert re.search(r'<form class="sr-claims-filter"[^>]* hidden>', page)
+    config = (ROOT / "_config.yml").read_text(encoding="utf-8")
+    for asset in ("claims-register.css", "claims-register.js"):
+        assert (ROOT / "_static" / asset).exists() and asset in config, asset
+    script = (ROOT / "_static" / "claims-register.js").read_text(encoding="utf-8")
+    assert 'getElementById("claims-register")' in script and "hidden = false" in script
     # Checked rows show what their check computes now.
     assert page.count("Recomputed now") == len(CHECKED)
