@@ -71,7 +71,7 @@ PENDING: dict[str, int] = {
     "settlement_claims": 6,
     "central_asia_trade": 9,
     "central_asia_partner_share": 1,
-    "events": 23,
+    "events": 18,
     "territory_ceded": 3,
     "sco_membership": 7,
     "brics_membership": 2,
