@@ -40,7 +40,7 @@ MIRROR_HOSTS = {
     "uawire.org", "www.urdupoint.com", "wallstreetobserver.com", "windowstorussia.com", "www.afternoonvoice.com",
     "www.breakinglatest.news", "www.devdiscourse.com", "www.newsghana.com.gh", "www.pensito.com", "www.upday.com",
     "www.portaldeangola.com", "eastcoastdaily.in", "unn.ua", "tadviser.com", "www.silkway.news", "webdo.tn",
-    "www.radiodalsan.com",
+    "www.radiodalsan.com", "www.kenyastar.com",
 }
 MIRROR_PATTERNS = [r"\.workers\.dev$", r"\.blogspot\.com$", r"^\d+\.\d+\.\d+\.\d+$", r"\.pages\.dev$"]
 # Hosts of state-controlled media (Russian, Chinese and others).
