@@ -35,8 +35,10 @@ check: setup
 # the build's cache (notebooks); the book in a browser (book); exercises and the grader (grading);
 # Binder, JupyterLab and Colab (launch). Exercise notebooks run in test_exercises.py.
 # `make test TIER=fast` (or notebooks, book, grading, launch) runs one tier.
+# On every core: tests that share a build or a fixture form one group on one worker, longest
+# groups first (tests/conftest.py).
 test: setup
-	$(BIN)/python -m pytest tests $(if $(TIER),-m $(TIER))
+	$(BIN)/python -m pytest tests $(if $(TIER),-m $(TIER)) -n auto --dist loadgroup --no-loadscope-reorder
 
 # JupyterLab on the notebooks, with the module's packages (charts draw offline).
 lab: setup

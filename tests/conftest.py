@@ -19,7 +19,11 @@ TIERS = ("fast", "notebooks", "book", "grading", "launch")
 
 def pytest_collection_modifyitems(config, items):
     """Notebook cells collected by nbval form the notebooks tier; any other test must name
-    its tier (a module-level ``pytestmark`` or a mark on the test), or collection fails."""
+    its tier (a module-level ``pytestmark`` or a mark on the test), or collection fails.
+
+    Then every test gets the worker group it must share (see ``worker_group``), and the groups
+    are ordered longest first, so that `make test` on several cores does not end with one
+    worker running a long group while the others wait."""
     untiered = []
     for item in items:
         if type(item).__module__.startswith("nbval"):
@@ -28,6 +32,40 @@ def pytest_collection_modifyitems(config, items):
             untiered.append(item.nodeid)
     if untiered:
         raise pytest.UsageError(f"tests without a tier mark ({', '.join(TIERS)}): {untiered[:5]}")
+    for item in items:
+        group = worker_group(item)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
+    items.sort(key=_start_order)  # stable: a file's tests keep their order
+
+
+# Groups that take minutes, in the order workers should start them; then the rest of the
+# grading and launch tiers; the fast tier last, where its seconds fill the gaps.
+LONG_GROUPS = ("book", "test_launch_jupyterlab", "test_launch_binder", "test_launch_colab")
+
+
+def worker_group(item) -> str | None:
+    """The group of tests that must run on one worker, or None for a test that can run anywhere.
+
+    - the book and notebooks tiers share the built book and its execution cache on disk;
+    - an exercise's tests in test_exercises share that exercise's otter assign and kernel run;
+    - any other slow test shares its module's fixtures (a graded class, a Jupyter server).
+    """
+    if item.get_closest_marker("book") or item.get_closest_marker("notebooks"):
+        return "book"
+    if item.get_closest_marker("fast"):
+        return None
+    slug = getattr(item, "callspec", None) and item.callspec.params.get("slug")
+    if item.path.name == "test_exercises.py" and slug:
+        return f"exercise-{slug}"
+    return item.path.stem
+
+
+def _start_order(item) -> int:
+    group = worker_group(item)
+    if group in LONG_GROUPS:
+        return LONG_GROUPS.index(group)
+    return len(LONG_GROUPS) + (1 if group is None else 0)
 
 
 @pytest.fixture(scope="session")

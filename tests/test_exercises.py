@@ -10,7 +10,6 @@ import re
 import shutil
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -39,27 +38,37 @@ def _points(results: dict) -> tuple[float, float]:
     return sum(t["score"] for t in tests), sum(t["max_score"] for t in tests)
 
 
+class PerExercise(dict):
+    """A module-wide cache filled one exercise at a time, when a test first asks for it: run on
+    several workers, each works only on the exercises it was given (see conftest.worker_group)."""
+
+    def __init__(self, make):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, slug: str):
+        self[slug] = self.make(slug)
+        return self[slug]
+
+
 @pytest.fixture(scope="module")
 def assigned(tmp_path_factory) -> dict[str, Path]:
-    """Each master through otter assign, once for the module."""
-    root = tmp_path_factory.mktemp("assign")
-    with ThreadPoolExecutor(2) as pool:  # otter assign is a subprocess: two at a time on two cores
-        dists = pool.map(lambda m: exercises.run_assign(m, root / m.stem), MASTERS)
-    return dict(zip(SLUGS, dists, strict=False))
+    """An exercise's master through otter assign, once for the module."""
+    return PerExercise(lambda slug: exercises.run_assign(exercises.master_path(slug),
+                                                         tmp_path_factory.mktemp("assign") / slug))
 
 
 @pytest.fixture(scope="module")
 def executed(tmp_path_factory) -> dict[str, nbformat.NotebookNode]:
-    """Each blank student version run top to bottom by a real kernel, from a copy of its folder."""
-    runs = {}
-    for slug in SLUGS:
+    """An exercise's blank student version run top to bottom by a real kernel, from a copy of its folder."""
+    def run(slug: str) -> nbformat.NotebookNode:
         folder = tmp_path_factory.mktemp("run") / slug
         shutil.copytree(exercises.EXERCISES_DIR / slug, folder)
         nb = nbformat.read(folder / f"{slug}.ipynb", as_version=4)
         NotebookClient(nb, timeout=120, kernel_name="python3",
                        resources={"metadata": {"path": str(folder)}}).execute()
-        runs[slug] = nb
-    return runs
+        return nb
+    return PerExercise(run)
 
 
 def test_there_is_at_least_one_master():
