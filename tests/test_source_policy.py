@@ -57,10 +57,10 @@ PENDING: dict[str, int] = {
     "trade_usd": 19,
     "trade_cny": 4,
     "xi_putin_meetings": 6,
-    "trade_shares": 9,
-    "china_total_trade_usd": 2,
+    "trade_shares": 7,
+    "china_total_trade_usd": 1,
     "us_opinion": 8,
-    "trade_composition": 2,
+    "trade_composition": 1,
     "dual_use_shares": 2,
     "crude_imports_from_russia": 4,
     "pipelines": 1,
@@ -69,11 +69,9 @@ PENDING: dict[str, int] = {
     "moex_yuan_share": 6,
     "export_payment_currency": 7,
     "settlement_claims": 5,
-    "central_asia_trade": 9,
-    "central_asia_partner_share": 1,
+    "central_asia_trade": 2,
     "events": 18,
     "territory_ceded": 3,
-    "un_joint_vetoes": 1,
 }
 
 
