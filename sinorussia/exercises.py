@@ -285,7 +285,7 @@ def _assign_and_collect(master: Path, work: Path, cache_dir: Path | None) -> dic
     assign_dir = run_assign(master, work / "dist")
     files = student_files(assign_dir, master)
     if cache_dir is not None:
-        _store_autograder(master, assign_dir, cache_dir)
+        store_autograder(master, assign_dir, cache_dir)
     return files
 
 
@@ -362,7 +362,7 @@ def _master_key(master: Path) -> str:
     return digest.hexdigest()
 
 
-def _store_autograder(master: Path, assign_dir: Path, cache_dir: Path) -> Path:
+def store_autograder(master: Path, assign_dir: Path, cache_dir: Path = AUTOGRADER_CACHE) -> Path:
     """Copy what grading needs into the cache, replacing the old entry in one rename."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{master.stem}-", dir=cache_dir))
@@ -395,7 +395,7 @@ def autograder_dir(exercise: str, masters_dir: Path = MASTERS_DIR,
     with tempfile.TemporaryDirectory(prefix="sinorussia-assign-") as tmp:
         assign_dir = run_assign(master, Path(tmp) / "dist")
         student_files(assign_dir, master)  # refuse to grade with a master that leaks
-        return _store_autograder(master, assign_dir, cache_dir)
+        return store_autograder(master, assign_dir, cache_dir)
 
 
 def autograder_zip(exercise: str, masters_dir: Path = MASTERS_DIR,

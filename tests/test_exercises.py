@@ -1,15 +1,20 @@
 """The exercise masters, and the student versions generated from them.
 
-Real otter assign, real otter run, real kernels (nbclient): nothing here is mocked.
+Real otter assign (which also runs each master against all its tests), real kernels (nbclient),
+and the instructor's own command, `sinorussia grade`, on every exercise: nothing here is mocked.
+otter's own grader (`otter run`, as Gradescope uses it) is held to the same scores in
+test_grading.py and test_gradescope_zip.py.
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -24,43 +29,24 @@ MASTERS = exercises.masters()
 SLUGS = [m.stem for m in MASTERS]
 
 
-def _otter_run(notebook: Path, autograder_zip: Path, out: Path) -> dict:
-    """Grade one notebook with otter's own non-Docker grader; returns results.json."""
-    out.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run([sys.executable, "-m", "otter", "run", "-a", str(autograder_zip), "-o", str(out),
-                           str(notebook)], capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads((out / "results.json").read_text())
-
-
-def _points(results: dict) -> tuple[float, float]:
-    tests = [t for t in results["tests"] if t.get("max_score") is not None]
-    return sum(t["score"] for t in tests), sum(t["max_score"] for t in tests)
-
-
-class PerExercise(dict):
-    """A module-wide cache filled one exercise at a time, when a test first asks for it: run on
-    several workers, each works only on the exercises it was given (see conftest.worker_group)."""
-
-    def __init__(self, make):
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, slug: str):
-        self[slug] = self.make(slug)
-        return self[slug]
-
-
 @pytest.fixture(scope="module")
 def assigned(tmp_path_factory) -> dict[str, Path]:
-    """An exercise's master through otter assign, once for the module."""
-    return PerExercise(lambda slug: exercises.run_assign(exercises.master_path(slug),
-                                                         tmp_path_factory.mktemp("assign") / slug))
+    """Each master through otter assign, once for the module; the autograder it writes goes to
+    the cache `sinorussia grade` reads, so the grading below does not assign again."""
+    root = tmp_path_factory.mktemp("assign")
+
+    def assign(master: Path) -> Path:
+        dist = exercises.run_assign(master, root / master.stem)
+        exercises.store_autograder(master, dist)
+        return dist
+    with ThreadPoolExecutor(2) as pool:  # otter assign is a subprocess: two at a time on two cores
+        dists = pool.map(assign, MASTERS)
+    return dict(zip(SLUGS, dists, strict=False))
 
 
 @pytest.fixture(scope="module")
 def executed(tmp_path_factory) -> dict[str, nbformat.NotebookNode]:
-    """An exercise's blank student version run top to bottom by a real kernel, from a copy of its folder."""
+    """Each blank student version run top to bottom by a real kernel, from a copy of its folder."""
     def run(slug: str) -> nbformat.NotebookNode:
         folder = tmp_path_factory.mktemp("run") / slug
         shutil.copytree(exercises.EXERCISES_DIR / slug, folder)
@@ -68,7 +54,29 @@ def executed(tmp_path_factory) -> dict[str, nbformat.NotebookNode]:
         NotebookClient(nb, timeout=120, kernel_name="python3",
                        resources={"metadata": {"path": str(folder)}}).execute()
         return nb
-    return PerExercise(run)
+    with ThreadPoolExecutor(2) as pool:
+        return dict(zip(SLUGS, pool.map(run, SLUGS), strict=False))
+
+
+@pytest.fixture(scope="module")
+def gradebook(assigned, tmp_path_factory) -> dict[tuple[str, str], dict]:
+    """One `sinorussia grade` run, as an instructor makes it, on a class of two students: one
+    hands in every exercise answered with its master's solution, the other every blank form."""
+    klass = tmp_path_factory.mktemp("class")
+    for slug in SLUGS:
+        nbformat.write(exercises.answered_version(slug), _make(klass / "solution" / f"{slug}.ipynb"))
+        shutil.copy(exercises.EXERCISES_DIR / slug / f"{slug}.ipynb", _make(klass / "blank" / f"{slug}.ipynb"))
+    out = klass.parent / f"{klass.name}-gradebook.csv"
+    done = subprocess.run([sys.executable, "-m", "sinorussia.cli", "grade", str(klass), "--out", str(out),
+                           "--jobs", "2"], capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr[-3000:]
+    with out.open(newline="") as f:
+        return {(row["student"], row["exercise"]): row for row in csv.DictReader(f)}
+
+
+def _make(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def test_there_is_at_least_one_master():
@@ -141,22 +149,20 @@ def test_leak_check_catches_a_solution_cell_without_markers(tmp_path):
 
 
 @pytest.mark.parametrize("slug", SLUGS)
-def test_each_master_scores_full_marks_on_public_and_hidden_tests(slug, assigned, tmp_path):
-    dist = assigned[slug] / "autograder"
-    results = _otter_run(dist / f"{slug}.ipynb", next(dist.glob("*.zip")), tmp_path)
-    total, possible = _points(results)
-    assert possible > 0 and total == possible, results
+def test_the_masters_solution_scores_full_marks_on_public_and_hidden_tests(slug, gradebook):
+    row = gradebook[("solution", slug)]
+    assert row["status"] == "ok", row
+    assert float(row["possible"]) > 0 and float(row["total"]) == float(row["possible"]), row
 
 
 @pytest.mark.parametrize("slug", SLUGS)
-def test_blank_student_version_runs_and_scores_zero(slug, assigned, executed, tmp_path):
+def test_blank_student_version_runs_and_scores_zero(slug, executed, gradebook):
     errors = [o for c in executed[slug].cells if c.cell_type == "code" for o in c.outputs
               if o.output_type == "error"]
     assert errors == []
-    dist = assigned[slug] / "autograder"
-    total, possible = _points(_otter_run(exercises.EXERCISES_DIR / slug / f"{slug}.ipynb",
-                                         next(dist.glob("*.zip")), tmp_path))
-    assert possible > 0 and total == 0
+    row = gradebook[("blank", slug)]
+    assert row["status"] == "ok", row
+    assert float(row["possible"]) > 0 and float(row["total"]) == 0, row
 
 
 @pytest.mark.parametrize("slug", SLUGS)
