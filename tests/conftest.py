@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -41,23 +42,19 @@ def pytest_collection_modifyitems(config, items):
 
 # Groups that take minutes, in the order workers should start them; then the rest of the
 # grading and launch tiers; the fast tier last, where its seconds fill the gaps.
-LONG_GROUPS = ("book", "test_launch_jupyterlab", "test_launch_binder", "test_launch_colab")
+LONG_GROUPS = ("book", "test_exercises", "test_launch_jupyterlab", "test_launch_binder", "test_launch_colab")
 
 
 def worker_group(item) -> str | None:
     """The group of tests that must run on one worker, or None for a test that can run anywhere.
 
     - the book and notebooks tiers share the built book and its execution cache on disk;
-    - an exercise's tests in test_exercises share that exercise's otter assign and kernel run;
     - any other slow test shares its module's fixtures (a graded class, a Jupyter server).
     """
     if item.get_closest_marker("book") or item.get_closest_marker("notebooks"):
         return "book"
     if item.get_closest_marker("fast"):
         return None
-    slug = getattr(item, "callspec", None) and item.callspec.params.get("slug")
-    if item.path.name == "test_exercises.py" and slug:
-        return f"exercise-{slug}"
     return item.path.stem
 
 
@@ -104,3 +101,39 @@ def browser():
         browser = launch(p)
         yield browser
         browser.close()
+
+
+# The screens a reader uses: a phone and a laptop, each in light and dark mode.
+SCREENS = [(390, False), (390, True), (1280, False), (1280, True)]
+
+
+@dataclass
+class PageSeen:
+    """One visit to one page on one screen, and what the page tests read from it."""
+    record: object                                    # tools.pages.PageVisit: charts, requests, timing
+    problems: dict[str, list[str]]                    # tools.seen: what a person sees, by kind
+    axe: list[str] = field(default_factory=list)      # laptop, light: the accessibility audit
+    overflow: list[str] = field(default_factory=list)  # phone, light: charts wider than the screen
+
+
+@pytest.fixture(scope="session")
+def seen_pages(built_book, browser, site) -> dict[tuple[int, bool], dict[str, PageSeen]]:
+    """Every page of the book opened once per screen; each browser test reads its checks from
+    these visits instead of opening every page again (a visit costs the browser about a second)."""
+    from tools.pages import axe_violations, book_pages, overflowing_charts, visit
+    from tools.seen import CAPTURE_VIEWS, problems
+
+    seen: dict[tuple[int, bool], dict[str, PageSeen]] = {}
+    for width, dark in SCREENS:
+        pages = seen[(width, dark)] = {}
+        for path in book_pages(built_book):
+            record, page = visit(browser, f"{site}/{path}", viewport={"width": width, "height": 900},
+                                 dark=dark, init_script=CAPTURE_VIEWS)
+            try:
+                # Before the checks below open every collapsed table: the page as it first appears.
+                axe = axe_violations(page) if (width, dark) == (1280, False) else []
+                overflow = overflowing_charts(page, width) if (width, dark) == (390, False) else []
+                pages[path] = PageSeen(record, problems(page, width, dark), axe, overflow)
+            finally:
+                page.context.close()
+    return seen

@@ -4,24 +4,23 @@ from __future__ import annotations
 
 import pytest
 
-from tools.pages import axe_violations, book_pages, overflowing_charts, visit
+from tools.pages import book_pages, visit
 
 pytestmark = pytest.mark.book
 
 
-def test_every_page_renders_every_chart_offline(built_book, browser, site):
-    pages = book_pages(built_book)
-    assert len(pages) >= 3, f"the build produced too few pages: {pages}"
+def test_every_page_renders_every_chart_offline(seen_pages):
     failures = []
-    for path in pages:
-        record, page = visit(browser, f"{site}/{path}")
-        page.context.close()
-        if record.rendered != record.charts:
-            failures.append(f"{path}: {record.rendered} of {record.charts} charts rendered")
-        if record.external_requests:
-            failures.append(f"{path} asked other hosts: {record.external_requests[:3]}")
-        if record.console_errors:
-            failures.append(f"{path} logged console errors: {record.console_errors[:3]}")
+    for (width, dark), pages in seen_pages.items():
+        assert len(pages) >= 3, f"the build produced too few pages: {list(pages)}"
+        for path, seen in pages.items():
+            record, screen = seen.record, f"{width} px{' dark' if dark else ''}"
+            if record.rendered != record.charts:
+                failures.append(f"{path} ({screen}): {record.rendered} of {record.charts} charts rendered")
+            if record.external_requests:
+                failures.append(f"{path} ({screen}) asked other hosts: {record.external_requests[:3]}")
+            if record.console_errors:
+                failures.append(f"{path} ({screen}) logged console errors: {record.console_errors[:3]}")
     assert not failures, "\n".join(failures)
 
 
@@ -46,23 +45,17 @@ def test_slider_changes_its_chart(browser, site):
     assert before > after > 0, f"the slider did not filter the bars ({before} before, {after} after)"
 
 
-def test_every_page_passes_the_axe_audit(built_book, browser, site):
+def test_every_page_passes_the_axe_audit(seen_pages):
     """Zero serious or critical axe-core violations on every page, charts and quizzes drawn."""
-    failures = []
-    for path in book_pages(built_book):
-        record, page = visit(browser, f"{site}/{path}")
-        failures += [f"{path}: {v}" for v in axe_violations(page)]
-        page.context.close()
+    pages = seen_pages[(1280, False)]
+    failures = [f"{path}: {v}" for path, seen in pages.items() for v in seen.axe]
     assert not failures, "\n".join(failures)
 
 
-def test_charts_fit_a_phone_screen(built_book, browser, site):
+def test_charts_fit_a_phone_screen(seen_pages):
     """At 390 px wide (a common phone), no chart and no page scrolls sideways."""
-    failures = []
-    for path in book_pages(built_book):
-        record, page = visit(browser, f"{site}/{path}", viewport={"width": 390, "height": 844})
-        failures += [f"{path}: {problem}" for problem in overflowing_charts(page, 390)]
-        page.context.close()
+    pages = seen_pages[(390, False)]
+    failures = [f"{path}: {problem}" for path, seen in pages.items() for problem in seen.overflow]
     assert not failures, "\n".join(failures)
 
 

@@ -7,13 +7,12 @@ their bounding boxes, mark opacity from the SVG, colours from computed styles (t
 from __future__ import annotations
 
 import pytest
+from conftest import SCREENS
 
-from tools.pages import book_pages, visit
-from tools.seen import CAPTURE_VIEWS, problems
+from tools.pages import visit
 
 pytestmark = pytest.mark.book
 
-SCREENS = [(390, False), (390, True), (1280, False), (1280, True)]
 # What each kind of problem means to a reader (the kinds are measured by tools/seen.js).
 CHECKED = {
     "tooltip": "a tooltip prints undefined, null, NaN or a long decimal",
@@ -28,29 +27,11 @@ CHECKED = {
 }
 
 
-@pytest.fixture(scope="module")
-def seen(built_book, browser, site) -> dict[tuple[int, bool], dict[str, list[str]]]:
-    """Every page's problems on each screen, measured once for all the tests below."""
-    found: dict[tuple[int, bool], dict[str, list[str]]] = {}
-    for width, dark in SCREENS:
-        kinds: dict[str, list[str]] = {k: [] for k in CHECKED}
-        for path in book_pages(built_book):
-            record, page = visit(browser, f"{site}/{path}", viewport={"width": width, "height": 900},
-                                 dark=dark, init_script=CAPTURE_VIEWS)
-            try:
-                for kind, items in problems(page, width, dark).items():
-                    if kind in kinds:
-                        kinds[kind] += [f"{path}: {item}" for item in items]
-            finally:
-                page.context.close()
-        found[(width, dark)] = kinds
-    return found
-
-
 @pytest.mark.parametrize("kind", list(CHECKED))
 @pytest.mark.parametrize("width,dark", SCREENS, ids=["390", "390-dark", "1280", "1280-dark"])
-def test_no_page_shows(seen, kind, width, dark):
-    items = seen[(width, dark)][kind]
+def test_no_page_shows(seen_pages, kind, width, dark):
+    items = [f"{path}: {item}" for path, seen in seen_pages[(width, dark)].items()
+             for item in seen.problems.get(kind, [])]
     assert not items, f"{CHECKED[kind]} ({len(items)}):\n" + "\n".join(items[:25])
 
 
