@@ -123,11 +123,19 @@ def gaps_sentence(years: Iterable) -> str:
     return f" {join(map(str, gone))} {'is' if len(gone) == 1 else 'are'} missing."
 
 
-def day(when) -> str:
+def date_said(when) -> str:
     """'4 February 2022' from a date or timestamp."""
     return f"{when.day} {when:%B %Y}"
 
 
-def month(when) -> str:
+def month_said(when) -> str:
     """'February 2022' from a date or timestamp."""
     return f"{when:%B %Y}"
+
+
+def years_said(years: Iterable) -> str:
+    """'from 2019 to 2022' for a run of three or more years, else 'in 2023 and 2024'."""
+    years = sorted({int(y) for y in years})
+    if len(years) > 2 and years == list(range(years[0], years[-1] + 1)):
+        return f"from {years[0]} to {years[-1]}"
+    return "in " + join(map(str, years))
