@@ -77,14 +77,12 @@ def unsupported_numbers(description: str, datasets: dict[str, list[dict]],
 # into a description's text instead.
 
 def number(value: float, decimals: int | None = None) -> str:
-    """A figure as a sentence states it: thousands separated, as many decimals as the value
-    carries (at most ``decimals``, default 1), a minus sign spelled out."""
+    """A figure as a sentence states it: thousands separated, rounded to ``decimals`` places
+    (default 1) without trailing zeros, a minus sign spelled out."""
     places = 1 if decimals is None else decimals
-    for candidate in range(places + 1):
-        if abs(round(float(value), candidate) - float(value)) < 1e-9:
-            places = candidate
-            break
     text = f"{abs(float(value)):,.{places}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")  # 38.0 -> 38, 5.04 -> 5
     return ("minus " + text) if float(value) < 0 and float(text.replace(",", "")) != 0 else text
 
 
