@@ -77,7 +77,8 @@ def descriptions(path: Path) -> list[Description]:
                 if isinstance(c, ast.Constant) and isinstance(c.value, str) and id(c) not in inner
                 and not _is_format_spec(c, args["description"]))
             title = args.get("title")
-            found.append(Description(str(path.relative_to(ROOT)), index,
+            shown = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+            found.append(Description(shown, index,
                                      title.value if isinstance(title, ast.Constant) else "(computed title)",
                                      tuple(stated_numbers(text))))
     return found
