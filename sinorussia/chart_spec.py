@@ -19,6 +19,17 @@ NARROW = 560
 # so that the plot keeps at least about 200 px on a 390 px phone.
 ROW_LABEL_LIMIT = {"expr": f"containerSize()[0] < {NARROW} ? 95 : 240"}
 LEGEND_LABEL_LIMIT = {"expr": "max(120, containerSize()[0] - 60)"}
+# Rows of points (timelines): on a narrow screen each row's label moves inside the plot, just above
+# its row, so that the plot keeps the full width and the label its full text.
+_NARROW = f"containerSize()[0] < {NARROW}"
+ROW_LABELS_ABOVE = {
+    "labelAlign": {"expr": f"{_NARROW} ? 'left' : 'right'"},
+    "labelBaseline": {"expr": f"{_NARROW} ? 'bottom' : 'middle'"},
+    "labelPadding": {"expr": f"{_NARROW} ? -7 : 2"},  # ticks are 5 px: the label starts 2 px into the plot
+    "labelOffset": {"expr": f"{_NARROW} ? -7 : 0"},  # its baseline clears the row's point
+    "labelLimit": {"expr": f"{_NARROW} ? containerSize()[0] - 30 : 240"},
+}
+POINT_MARKS = ("point", "circle", "square")
 MISSING = "not reported"
 LEGEND_CHANNELS = ("color", "fill", "stroke", "shape", "opacity", "strokeDash", "size")
 
@@ -36,6 +47,7 @@ def units(spec: dict, data: str | None = None) -> Iterator[tuple[dict, str | Non
 
 def polish(spec: dict, colours: dict[str, str], status_opacity: dict[str, float]) -> dict:
     datasets = spec.get("datasets") or {}
+    point_rows = {_y_field(u) for u, _ in units(spec) if _mark(u) in POINT_MARKS and _y_is_nominal(u)} - {None}
     for unit, name in units(spec):
         rows = datasets.get(name, [])
         encoding = unit.get("encoding", {})
@@ -43,9 +55,23 @@ def polish(spec: dict, colours: dict[str, str], status_opacity: dict[str, float]
         _entity_colours(encoding, rows, colours)
         _year_gaps(unit, encoding, rows)
         _break_lines_at_gaps(unit, encoding, rows)
-        _fitting_labels(encoding)
+        _fitting_labels(encoding, rows_above=_y_field(unit) in point_rows)
         _status_shading(unit, encoding, rows, status_opacity)
     return spec
+
+
+def _mark(unit: dict) -> str:
+    return unit["mark"]["type"] if isinstance(unit["mark"], dict) else unit["mark"]
+
+
+def _y_field(unit: dict) -> str | None:
+    y = unit.get("encoding", {}).get("y")
+    return y.get("field") if isinstance(y, dict) else None
+
+
+def _y_is_nominal(unit: dict) -> bool:
+    y = unit.get("encoding", {}).get("y")
+    return isinstance(y, dict) and y.get("type") == "nominal" and y.get("axis", {}) is not None
 
 
 # --- tooltips ----------------------------------------------------------------------------
@@ -238,11 +264,13 @@ def _break_lines_at_gaps(unit: dict, encoding: dict, rows: list[dict]) -> None:
 _FILTER_FIELD = re.compile(r"datum\.(\w+)|datum\[['\"]([^'\"]+)")
 
 
-def _fitting_labels(encoding: dict) -> None:
+def _fitting_labels(encoding: dict, rows_above: bool = False) -> None:
     y = encoding.get("y")
     if isinstance(y, dict) and ("axis" not in y or y["axis"] is not None):
         axis = y.setdefault("axis", {})
-        if y.get("type") in ("nominal", "ordinal") or "labelExpr" in axis:
+        if rows_above:
+            axis.update(ROW_LABELS_ABOVE)
+        elif y.get("type") in ("nominal", "ordinal") or "labelExpr" in axis:
             axis["labelLimit"] = ROW_LABEL_LIMIT
     for channel in LEGEND_CHANNELS:
         enc = encoding.get(channel)

@@ -201,3 +201,14 @@ def test_a_slider_on_years_keeps_every_year_in_range_on_the_axis():
     bars = alt.Chart(frame).mark_bar().encode(x="year:O", y="v:Q").add_params(first).transform_filter(
         alt.datum.year >= first)
     assert _spec(bars)["encoding"]["x"]["scale"]["domain"] == {"expr": "sequence(max(2010, first_year), 2013 + 1)"}
+
+
+def test_timeline_rows_are_labelled_above_their_points_on_a_narrow_screen():
+    frame = pd.DataFrame({"label": ["A long event name", "Another"], "year": [1858, 1860]})
+    points = alt.Chart(frame).mark_point().encode(x="year:Q", y="label:N")
+    axis = _spec(points)["encoding"]["y"]["axis"]
+    assert axis["labelAlign"]["expr"] == "containerSize()[0] < 560 ? 'left' : 'right'"
+    assert "? -7" in axis["labelPadding"]["expr"]  # into the plot on a phone
+    # Bars keep their labels left of the plot, shortened on a phone.
+    bars = _spec(alt.Chart(frame).mark_bar().encode(x="year:Q", y="label:N"))["encoding"]["y"]["axis"]
+    assert "labelAlign" not in bars and "containerSize" in bars["labelLimit"]["expr"]

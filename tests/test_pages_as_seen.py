@@ -150,3 +150,31 @@ def test_a_slider_keeps_the_missing_year_on_the_axis(browser, site):
         page.context.close()
     assert before == [str(y) for y in range(2008, 2026)], f"axis before the slider moved: {before}"
     assert after == [str(y) for y in range(2011, 2026)], f"axis after moving the slider to 2011: {after}"
+
+
+def test_timeline_row_labels_move_above_their_points_on_a_phone(browser, site):
+    """On a 390 px phone the timeline's row labels sit inside the plot above their rows: full text
+    (no ellipsis), no label over a point, and the plot keeps most of the chart's width."""
+    record, page = visit(browser, f"{site}/chapters/05-friendship-limits.html",
+                         viewport={"width": 390, "height": 900}, init_script=CAPTURE_VIEWS)
+    try:
+        chart = page.locator(".sr-chart", has_text="From Nerchinsk").locator("div[id^=altair-viz-]")
+        seen = chart.evaluate("""(el) => {
+            const box = (r) => ({left: r.left, right: r.right, top: r.top, bottom: r.bottom});
+            const view = window.__srViews.find((v) => v.el === el || el.contains(v.el)).view;
+            const labels = [...el.querySelectorAll('.role-axis-label text')].filter((t) => isNaN(+t.textContent))
+                .map((t) => ({text: t.textContent, ...box(t.getBoundingClientRect())}));
+            const points = [...el.querySelectorAll('g.mark-symbol path')].map((p) => box(p.getBoundingClientRect()));
+            return {plot: view.signal('width'), width: el.getBoundingClientRect().width, labels, points};
+        }""")
+    finally:
+        page.context.close()
+    labels, points = seen["labels"], seen["points"]
+    assert len(labels) == 10 and len(points) == 10, f"{len(labels)} row labels and {len(points)} points"
+    cut = [lb["text"] for lb in labels if lb["text"].endswith("…")]
+    assert not cut, f"row labels cut short on a phone: {cut}"
+    over = [lb["text"] for lb in labels for p in points
+            if lb["left"] < p["right"] and p["left"] < lb["right"] and lb["top"] < p["bottom"] - 1
+            and p["top"] + 1 < lb["bottom"]]
+    assert not over, f"row labels drawn over points: {over}"
+    assert seen["plot"] > 0.8 * seen["width"], f"plot {seen['plot']} px of a {seen['width']} px chart"
