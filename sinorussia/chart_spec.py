@@ -48,13 +48,15 @@ def units(spec: dict, data: str | None = None) -> Iterator[tuple[dict, str | Non
 def polish(spec: dict, colours: dict[str, str], status_opacity: dict[str, float]) -> dict:
     datasets = spec.get("datasets") or {}
     point_rows = {_y_field(u) for u, _ in units(spec) if _mark(u) in POINT_MARKS and _y_is_nominal(u)} - {None}
+    # Rows for missing years first, so that every layer's tooltips see them ("not reported").
+    for unit, name in units(spec):
+        _break_lines_at_gaps(unit, unit.get("encoding", {}), datasets.get(name, []))
     for unit, name in units(spec):
         rows = datasets.get(name, [])
         encoding = unit.get("encoding", {})
         _tooltips(unit, encoding, rows)
         _entity_colours(encoding, rows, colours)
         _year_gaps(unit, encoding, rows)
-        _break_lines_at_gaps(unit, encoding, rows)
         _fitting_labels(encoding, rows_above=_y_field(unit) in point_rows)
         _status_shading(unit, encoding, rows, status_opacity)
     return spec

@@ -182,11 +182,17 @@ def test_description_numbers_match_at_the_precision_stated():
 def test_a_yearly_line_breaks_where_years_are_missing():
     frame = pd.DataFrame({"year": [2010, 2014, 2015, 2016, 2010, 2014, 2015, 2016],
                           "v": [1.0, 2, 3, 4, 5, 6, 7, 8], "side": ["China"] * 4 + ["Russia"] * 4})
-    line = alt.Chart(frame).mark_line().encode(x="year:Q", y="v:Q", color="side:N")
+    frame["status"] = "reported"
+    line = alt.Chart(frame).mark_line().encode(x="year:Q", y="v:Q", color="side:N",
+                                               tooltip=[alt.Tooltip("v:Q", title="Value"), "status:N"])
     spec = _spec(line + line.mark_point())
     rows = next(iter(spec["datasets"].values()))
     gaps = sorted((r["year"], r["side"]) for r in rows if r["v"] is None)
     assert gaps == [(y, s) for y in (2011, 2012, 2013) for s in ("China", "Russia")]
+    # Every layer's tooltip reads a missing year as "not reported", never null or undefined.
+    for unit, _ in charts.chart_spec.units(spec):
+        for tip in unit["encoding"]["tooltip"]:
+            assert all(r.get(tip["field"]) is not None for r in rows), tip
 
 
 def test_a_line_joining_occasional_figures_is_left_alone():

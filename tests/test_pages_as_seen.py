@@ -164,7 +164,8 @@ def test_timeline_row_labels_move_above_their_points_on_a_phone(browser, site):
             const view = window.__srViews.find((v) => v.el === el || el.contains(v.el)).view;
             const labels = [...el.querySelectorAll('.role-axis-label text')].filter((t) => isNaN(+t.textContent))
                 .map((t) => ({text: t.textContent, ...box(t.getBoundingClientRect())}));
-            const points = [...el.querySelectorAll('g.mark-symbol.role-mark path')].map((p) => box(p.getBoundingClientRect()));
+            const points = [...el.querySelectorAll('g.mark-symbol.role-mark path')]
+                .map((p) => box(p.getBoundingClientRect()));
             return {plot: view.signal('width'), width: el.getBoundingClientRect().width, labels, points};
         }""")
     finally:
