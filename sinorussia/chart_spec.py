@@ -47,7 +47,9 @@ def units(spec: dict, data: str | None = None) -> Iterator[tuple[dict, str | Non
 
 def polish(spec: dict, colours: dict[str, str], status_opacity: dict[str, float]) -> dict:
     datasets = spec.get("datasets") or {}
-    point_rows = {_y_field(u) for u, _ in units(spec) if _mark(u) in POINT_MARKS and _y_is_nominal(u)} - {None}
+    # Rows of points get their labels above them on a phone, unless text marks already sit there.
+    point_rows = ({_y_field(u) for u, _ in units(spec) if _mark(u) in POINT_MARKS and _y_is_nominal(u)}
+                  - {_y_field(u) for u, _ in units(spec) if _mark(u) == "text"} - {None})
     # Rows for missing years first, so that every layer's tooltips see them ("not reported").
     for unit, name in units(spec):
         _break_lines_at_gaps(unit, unit.get("encoding", {}), datasets.get(name, []))

@@ -218,3 +218,7 @@ def test_timeline_rows_are_labelled_above_their_points_on_a_narrow_screen():
     # Bars keep their labels left of the plot, shortened on a phone.
     bars = _spec(alt.Chart(frame).mark_bar().encode(x="year:Q", y="label:N"))["encoding"]["y"]["axis"]
     assert "labelAlign" not in bars and "containerSize" in bars["labelLimit"]["expr"]
+    # Rows whose points carry their own text labels keep the row labels beside the plot.
+    labelled = points + points.mark_text(dy=-11).encode(text="label:N")
+    layers = charts.chart_spec.units(_spec(labelled))
+    assert all("labelAlign" not in u["encoding"]["y"].get("axis", {}) for u, _ in layers)
