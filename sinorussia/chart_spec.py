@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 # Narrow screens: the width (px) of the chart's box below which labels are shortened.
 NARROW = 560
@@ -18,6 +19,17 @@ NARROW = 560
 # so that the plot keeps at least about 200 px on a 390 px phone.
 ROW_LABEL_LIMIT = {"expr": f"containerSize()[0] < {NARROW} ? 95 : 240"}
 LEGEND_LABEL_LIMIT = {"expr": "max(120, containerSize()[0] - 60)"}
+# Rows of points (timelines): on a narrow screen each row's label moves inside the plot, just above
+# its row, so that the plot keeps the full width and the label its full text.
+_NARROW = f"containerSize()[0] < {NARROW}"
+ROW_LABELS_ABOVE = {
+    "labelAlign": {"expr": f"{_NARROW} ? 'left' : 'right'"},
+    "labelBaseline": {"expr": f"{_NARROW} ? 'bottom' : 'middle'"},
+    "labelPadding": {"expr": f"{_NARROW} ? -7 : 2"},  # ticks are 5 px: the label starts 2 px into the plot
+    "labelOffset": {"expr": f"{_NARROW} ? -7 : 0"},  # its baseline clears the row's point
+    "labelLimit": {"expr": f"{_NARROW} ? containerSize()[0] - 30 : 240"},
+}
+POINT_MARKS = ("point", "circle", "square")
 MISSING = "not reported"
 LEGEND_CHANNELS = ("color", "fill", "stroke", "shape", "opacity", "strokeDash", "size")
 
@@ -35,15 +47,35 @@ def units(spec: dict, data: str | None = None) -> Iterator[tuple[dict, str | Non
 
 def polish(spec: dict, colours: dict[str, str], status_opacity: dict[str, float]) -> dict:
     datasets = spec.get("datasets") or {}
+    # Rows of points get their labels above them on a phone, unless text marks already sit there.
+    point_rows = ({_y_field(u) for u, _ in units(spec) if _mark(u) in POINT_MARKS and _y_is_nominal(u)}
+                  - {_y_field(u) for u, _ in units(spec) if _mark(u) == "text"} - {None})
+    # Rows for missing years first, so that every layer's tooltips see them ("not reported").
+    for unit, name in units(spec):
+        _break_lines_at_gaps(unit, unit.get("encoding", {}), datasets.get(name, []))
     for unit, name in units(spec):
         rows = datasets.get(name, [])
         encoding = unit.get("encoding", {})
         _tooltips(unit, encoding, rows)
         _entity_colours(encoding, rows, colours)
         _year_gaps(unit, encoding, rows)
-        _fitting_labels(encoding)
+        _fitting_labels(encoding, rows_above=_y_field(unit) in point_rows)
         _status_shading(unit, encoding, rows, status_opacity)
     return spec
+
+
+def _mark(unit: dict) -> str:
+    return unit["mark"]["type"] if isinstance(unit["mark"], dict) else unit["mark"]
+
+
+def _y_field(unit: dict) -> str | None:
+    y = unit.get("encoding", {}).get("y")
+    return y.get("field") if isinstance(y, dict) else None
+
+
+def _y_is_nominal(unit: dict) -> bool:
+    y = unit.get("encoding", {}).get("y")
+    return isinstance(y, dict) and y.get("type") == "nominal" and y.get("axis", {}) is not None
 
 
 # --- tooltips ----------------------------------------------------------------------------
@@ -164,26 +196,85 @@ def _entity_colours(encoding: dict, rows: list[dict], colours: dict[str, str]) -
             del enc["scale"]
 
 
+# A slider that picks the first (or last) year shown: `datum.year >= param` (or `<=`).
+_YEAR_BOUND = re.compile(r"datum\.year\s*(>=|<=)\s*([A-Za-z_]\w*)")
+
+
 def _year_gaps(unit: dict, encoding: dict, rows: list[dict]) -> None:
-    """A year missing from the data keeps its place on a year axis, so the gap shows."""
+    """A year missing from the data keeps its place on a year axis, so the gap shows; a chart
+    whose slider filters years keeps every year in range on its axis, gaps included."""
     x = encoding.get("x")
     if not (isinstance(x, dict) and x.get("field") == "year" and x.get("type") == "ordinal"):
         return
     scale = x.setdefault("scale", {})
-    filtered_on_year = any("year" in str(step.get("filter", "")) for step in unit.get("transform", []))
+    filters = [str(step["filter"]) for step in unit.get("transform", []) if "filter" in step]
     years = sorted({r["year"] for r in rows if isinstance(r.get("year"), int)})
-    if "domain" in scale or filtered_on_year or len(years) < 2:
+    on_year = [f for f in filters if "year" in f]
+    bounds = {op: name for f in on_year for op, name in _YEAR_BOUND.findall(f)}
+    if "domain" in scale or len(years) < 2 or (on_year and not bounds):
         if not scale:
             del x["scale"]
         return
-    scale["domain"] = list(range(years[0], years[-1] + 1))
+    if bounds:
+        # The axis follows the slider: every year from its first to its last, the missing ones too.
+        low = f"max({years[0]}, {bounds['>=']})" if ">=" in bounds else str(years[0])
+        high = f"min({years[-1]}, {bounds['<=']})" if "<=" in bounds else str(years[-1])
+        scale["domain"] = {"expr": f"sequence({low}, {high} + 1)"}
+    else:
+        scale["domain"] = list(range(years[0], years[-1] + 1))
 
 
-def _fitting_labels(encoding: dict) -> None:
+PATH_MARKS = ("line", "area", "trail")
+SERIES_CHANNELS = ("color", "stroke", "strokeDash", "detail", "shape", "opacity")
+
+
+def _break_lines_at_gaps(unit: dict, encoding: dict, rows: list[dict]) -> None:
+    """A line over years breaks where a yearly series has no value, instead of drawing a straight
+    segment across the missing years as if they were known.
+
+    Each missing year gets a row with no value; Vega-Lite breaks a path at such a row (its
+    default for invalid values) and leaves it out of point and bar marks. Only yearly series
+    (most steps one year) are broken: a line that joins occasional figures (a poll every few
+    years, two estimates seven years apart) is drawn as it is.
+    """
+    mark = unit["mark"]["type"] if isinstance(unit["mark"], dict) else unit["mark"]
+    x, y = encoding.get("x"), encoding.get("y")
+    if (mark not in PATH_MARKS or not isinstance(x, dict) or x.get("field") != "year"
+            or not isinstance(y, dict) or y.get("type") != "quantitative" or "aggregate" in y or not rows
+            or any(k in step for step in unit.get("transform", []) for k in ("aggregate", "window", "impute"))):
+        return
+    keys = [encoding[c]["field"] for c in SERIES_CHANNELS
+            if isinstance(encoding.get(c), dict) and isinstance(encoding[c].get("field"), str)]
+    for step in unit.get("transform", []):  # a row must pass the chart's filters to be drawn
+        keys += [a or b for a, b in _FILTER_FIELD.findall(str(step.get("filter", "")))]
+    keys = list(dict.fromkeys(k for k in keys if k not in ("year", y["field"])))
+    series: dict[tuple, set[int]] = {}
+    for r in rows:
+        if isinstance(r.get("year"), int) and r.get(y["field"]) is not None:
+            series.setdefault(tuple(r.get(k) for k in keys), set()).add(r["year"])
+    added = []
+    for key, years in series.items():
+        ordered = sorted(years)
+        steps = sorted(b - a for a, b in pairwise(ordered))
+        if not steps or steps[len(steps) // 2] != 1:
+            continue  # not a yearly series
+        added += [{**dict(zip(keys, key, strict=True)), "year": year, y["field"]: None}
+                  for year in range(ordered[0], ordered[-1] + 1) if year not in years]
+    if added:
+        rows.extend(added)
+        rows.sort(key=lambda r: r.get("year") if isinstance(r.get("year"), int) else 0)
+
+
+_FILTER_FIELD = re.compile(r"datum\.(\w+)|datum\[['\"]([^'\"]+)")
+
+
+def _fitting_labels(encoding: dict, rows_above: bool = False) -> None:
     y = encoding.get("y")
     if isinstance(y, dict) and ("axis" not in y or y["axis"] is not None):
         axis = y.setdefault("axis", {})
-        if y.get("type") in ("nominal", "ordinal") or "labelExpr" in axis:
+        if rows_above:
+            axis.update(ROW_LABELS_ABOVE)
+        elif y.get("type") in ("nominal", "ordinal") or "labelExpr" in axis:
             axis["labelLimit"] = ROW_LABEL_LIMIT
     for channel in LEGEND_CHANNELS:
         enc = encoding.get(channel)

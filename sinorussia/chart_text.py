@@ -69,3 +69,71 @@ def unsupported_numbers(description: str, datasets: dict[str, list[dict]],
             continue
         missing.append(text)
     return missing
+
+
+# --- describers: sentences with their numbers read from the data -------------------------
+# A chart cell writes the finding in words and fills every number in from the frame the chart
+# draws, with these helpers or plain f-strings; tools/typed_numbers.py lists any number typed
+# into a description's text instead.
+
+def number(value: float, decimals: int | None = None) -> str:
+    """A figure as a sentence states it: thousands separated, rounded to ``decimals`` places
+    (default 1) without trailing zeros, a minus sign spelled out."""
+    places = 1 if decimals is None else decimals
+    text = f"{abs(float(value)):,.{places}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")  # 38.0 -> 38, 5.04 -> 5
+    return ("minus " + text) if float(value) < 0 and float(text.replace(",", "")) != 0 else text
+
+
+def join(items: Iterable[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    items = [str(i) for i in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
+
+
+def values_by_year(series, decimals: int | None = None, unit: str = "") -> str:
+    """'78 in 2019, 84 in 2020 and 108.5 in 2024' from a year-indexed series (the unit, if any,
+    follows the first value only: 'about 78 million tonnes in 2019, 84 in 2020')."""
+    parts = []
+    for i, (year, value) in enumerate(series.items()):
+        parts.append(f"{number(value, decimals)}{(' ' + unit) if unit and i == 0 else ''} in {year}")
+    return join(parts)
+
+
+def year_span(years: Iterable) -> str:
+    """'from 2008 to 2025' over the years a chart draws."""
+    years = sorted(int(y) for y in years)
+    return f"from {years[0]} to {years[-1]}" if years[0] != years[-1] else f"in {years[0]}"
+
+
+def missing_years(years: Iterable) -> list[int]:
+    """Years absent from inside the run of years a chart draws."""
+    years = sorted({int(y) for y in years})
+    return [y for y in range(years[0], years[-1] + 1) if y not in years] if years else []
+
+
+def gaps_sentence(years: Iterable) -> str:
+    """' 2012 is missing.' (or '2011, 2012 and 2013 are missing.'), or '' when no year is."""
+    gone = missing_years(years)
+    if not gone:
+        return ""
+    return f" {join(map(str, gone))} {'is' if len(gone) == 1 else 'are'} missing."
+
+
+def date_said(when) -> str:
+    """'4 February 2022' from a date or timestamp."""
+    return f"{when.day} {when:%B %Y}"
+
+
+def month_said(when) -> str:
+    """'February 2022' from a date or timestamp."""
+    return f"{when:%B %Y}"
+
+
+def years_said(years: Iterable) -> str:
+    """'from 2019 to 2022' for a run of three or more years, else 'in 2023 and 2024'."""
+    years = sorted({int(y) for y in years})
+    if len(years) > 2 and years == list(range(years[0], years[-1] + 1)):
+        return f"from {years[0]} to {years[-1]}"
+    return "in " + join(map(str, years))

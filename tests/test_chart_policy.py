@@ -177,3 +177,48 @@ def test_description_numbers_match_at_the_precision_stated():
     assert charts.chart_text.unsupported_numbers("about 57 and 57.3, in 2010; 2012 is missing", rows) == []
     assert charts.chart_text.unsupported_numbers("about 57.4 and 58", rows) == ["57.4", "58"]
     assert charts.chart_text.unsupported_numbers("a growth of 9 percent", rows, {"growth": 9.2}) == []
+
+
+def test_a_yearly_line_breaks_where_years_are_missing():
+    frame = pd.DataFrame({"year": [2010, 2014, 2015, 2016, 2010, 2014, 2015, 2016],
+                          "v": [1.0, 2, 3, 4, 5, 6, 7, 8], "side": ["China"] * 4 + ["Russia"] * 4})
+    frame["status"] = "reported"
+    line = alt.Chart(frame).mark_line().encode(x="year:Q", y="v:Q", color="side:N",
+                                               tooltip=[alt.Tooltip("v:Q", title="Value"), "status:N"])
+    spec = _spec(line + line.mark_point())
+    rows = next(iter(spec["datasets"].values()))
+    gaps = sorted((r["year"], r["side"]) for r in rows if r["v"] is None)
+    assert gaps == [(y, s) for y in (2011, 2012, 2013) for s in ("China", "Russia")]
+    # Every layer's tooltip reads a missing year as "not reported", never null or undefined.
+    for unit, _ in charts.chart_spec.units(spec):
+        for tip in unit["encoding"]["tooltip"]:
+            assert all(r.get(tip["field"]) is not None for r in rows), tip
+
+
+def test_a_line_joining_occasional_figures_is_left_alone():
+    frame = pd.DataFrame({"year": [2002, 2014, 2017, 2022], "pct": [66.0, 34, 28, 15]})
+    spec = _spec(alt.Chart(frame).mark_line().encode(x="year:Q", y="pct:Q"))
+    assert all(r["pct"] is not None for r in next(iter(spec["datasets"].values())))
+
+
+def test_a_slider_on_years_keeps_every_year_in_range_on_the_axis():
+    frame = pd.DataFrame({"year": [2010, 2011, 2013], "v": [1, 2, 3]})
+    first = alt.param(name="first_year", value=2010)
+    bars = alt.Chart(frame).mark_bar().encode(x="year:O", y="v:Q").add_params(first).transform_filter(
+        alt.datum.year >= first)
+    assert _spec(bars)["encoding"]["x"]["scale"]["domain"] == {"expr": "sequence(max(2010, first_year), 2013 + 1)"}
+
+
+def test_timeline_rows_are_labelled_above_their_points_on_a_narrow_screen():
+    frame = pd.DataFrame({"label": ["A long event name", "Another"], "year": [1858, 1860]})
+    points = alt.Chart(frame).mark_point().encode(x="year:Q", y="label:N")
+    axis = _spec(points)["encoding"]["y"]["axis"]
+    assert axis["labelAlign"]["expr"] == "containerSize()[0] < 560 ? 'left' : 'right'"
+    assert "? -7" in axis["labelPadding"]["expr"]  # into the plot on a phone
+    # Bars keep their labels left of the plot, shortened on a phone.
+    bars = _spec(alt.Chart(frame).mark_bar().encode(x="year:Q", y="label:N"))["encoding"]["y"]["axis"]
+    assert "labelAlign" not in bars and "containerSize" in bars["labelLimit"]["expr"]
+    # Rows whose points carry their own text labels keep the row labels beside the plot.
+    labelled = points + points.mark_text(dy=-11).encode(text="label:N")
+    layers = charts.chart_spec.units(_spec(labelled))
+    assert all("labelAlign" not in u["encoding"]["y"].get("axis", {}) for u, _ in layers)

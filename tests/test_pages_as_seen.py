@@ -81,3 +81,82 @@ def test_quiz_arrow_keys_move_without_revealing_answers(browser, site):
     assert chosen.startswith(("Correct.", "Not quite.")), f"Space gave no feedback: {chosen!r}"
     assert not moved.startswith(("Correct.", "Not quite.")), f"an arrow key revealed an answer: {moved!r}"
     assert confirmed.startswith(("Correct.", "Not quite.")), f"Enter gave no feedback: {confirmed!r}"
+
+
+def _subpaths(page, chart) -> list[list[list[float]]]:
+    """Each drawn line as its subpaths (a move-to starts one), each a list of x positions."""
+    paths = page.evaluate("""(el) => [...el.querySelectorAll('g.mark-line path')].map((p) => p.getAttribute('d'))""",
+                          chart.element_handle())
+    lines = []
+    for d in paths:
+        parts = [part for part in d.split("M") if part.strip()]
+        lines.append([[float(xy.split(",")[0]) for xy in part.replace("L", " ").split()] for part in parts])
+    return lines
+
+
+def test_a_line_breaks_where_years_are_missing(browser, site):
+    """Chapter 2's two trade flows have no figures for 2011–2013: each line stops at 2010 and
+    starts again at 2014 (a second move-to in its path), with empty plot between them."""
+    record, page = visit(browser, f"{site}/chapters/02-record-trade.html")
+    try:
+        chart = page.locator(".sr-chart", has_text="Russia sells China more").locator("div[id^=altair-viz-]")
+        lines = _subpaths(page, chart)
+    finally:
+        page.context.close()
+    assert len(lines) == 2, f"expected two flow lines, found {len(lines)}"
+    for subpaths in lines:
+        assert len(subpaths) == 2, f"a line is drawn in {len(subpaths)} piece(s), not broken once at the gap"
+        before, after = subpaths
+        assert len(before) == 1 and after[0] - before[-1] > 20, f"no visible gap between {before} and {after[:2]}"
+
+
+def _year_labels(page, chart) -> list[str]:
+    return [t for t in page.evaluate("""(el) => [...el.querySelectorAll('.role-axis-label text')]
+        .map((t) => t.textContent)""", chart.element_handle()) if t.isdigit() and len(t) == 4]
+
+
+def test_a_slider_keeps_the_missing_year_on_the_axis(browser, site):
+    """Chapter 2's trade chart has no 2012: the year keeps its empty place on the axis, and moving
+    the 'first year' slider cuts the axis to the years in range, still one slot per year."""
+    record, page = visit(browser, f"{site}/chapters/02-record-trade.html")
+    try:
+        box = page.locator(".sr-chart", has_text="trade hit a record")
+        chart = box.locator("div[id^=altair-viz-]")
+        before = _year_labels(page, chart)
+        slider = box.locator("input[type=range]")
+        slider.evaluate("(s) => { s.value = '2011'; s.dispatchEvent(new Event('input', {bubbles: true})); }")
+        page.wait_for_timeout(400)
+        after = _year_labels(page, chart)
+    finally:
+        page.context.close()
+    assert before == [str(y) for y in range(2008, 2026)], f"axis before the slider moved: {before}"
+    assert after == [str(y) for y in range(2011, 2026)], f"axis after moving the slider to 2011: {after}"
+
+
+def test_timeline_row_labels_move_above_their_points_on_a_phone(browser, site):
+    """On a 390 px phone the timeline's row labels sit inside the plot above their rows: full text
+    (no ellipsis), no label over a point, and the plot keeps most of the chart's width."""
+    record, page = visit(browser, f"{site}/chapters/05-friendship-limits.html",
+                         viewport={"width": 390, "height": 900}, init_script=CAPTURE_VIEWS)
+    try:
+        chart = page.locator(".sr-chart", has_text="From Nerchinsk").locator("div[id^=altair-viz-]")
+        seen = chart.evaluate("""(el) => {
+            const box = (r) => ({left: r.left, right: r.right, top: r.top, bottom: r.bottom});
+            const view = window.__srViews.find((v) => v.el === el || el.contains(v.el)).view;
+            const labels = [...el.querySelectorAll('.role-axis-label text')].filter((t) => isNaN(+t.textContent))
+                .map((t) => ({text: t.textContent, ...box(t.getBoundingClientRect())}));
+            const points = [...el.querySelectorAll('g.mark-symbol.role-mark path')]
+                .map((p) => box(p.getBoundingClientRect()));
+            return {plot: view.signal('width'), width: el.getBoundingClientRect().width, labels, points};
+        }""")
+    finally:
+        page.context.close()
+    labels, points = seen["labels"], seen["points"]
+    assert len(labels) == 10 and len(points) == 10, f"{len(labels)} row labels and {len(points)} points"
+    cut = [lb["text"] for lb in labels if lb["text"].endswith("…")]
+    assert not cut, f"row labels cut short on a phone: {cut}"
+    over = [lb["text"] for lb in labels for p in points
+            if lb["left"] < p["right"] and p["left"] < lb["right"] and lb["top"] < p["bottom"] - 1
+            and p["top"] + 1 < lb["bottom"]]
+    assert not over, f"row labels drawn over points: {over}"
+    assert seen["plot"] > 0.8 * seen["width"], f"plot {seen['plot']} px of a {seen['width']} px chart"
