@@ -10,6 +10,7 @@ import pytest
 from conftest import SCREENS
 
 from tools.pages import visit
+from tools.seen import CAPTURE_VIEWS
 
 pytestmark = pytest.mark.book
 
