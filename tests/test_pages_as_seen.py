@@ -100,3 +100,55 @@ def test_quiz_arrow_keys_move_without_revealing_answers(browser, site):
     assert chosen.startswith(("Correct.", "Not quite.")), f"Space gave no feedback: {chosen!r}"
     assert not moved.startswith(("Correct.", "Not quite.")), f"an arrow key revealed an answer: {moved!r}"
     assert confirmed.startswith(("Correct.", "Not quite.")), f"Enter gave no feedback: {confirmed!r}"
+
+
+def test_every_chart_has_a_show_code_toggle(built_book, browser, site):
+    """Each chart cell's code sits in a closed toggle just above its chart, on every page (the
+    primer, which teaches the code, shows it openly)."""
+    missing, toggled = [], 0
+    for path in book_pages(built_book):
+        record, page = visit(browser, f"{site}/{path}")
+        try:
+            # Per notebook cell that draws a chart: its code behind a closed toggle, shown, or neither?
+            cells = page.evaluate("""() => [...document.querySelectorAll('div.cell')]
+                .filter((c) => c.querySelector('div[id^=altair-viz-]'))
+                .map((c) => { const d = c.querySelector(':scope details.hide.above-input');
+                              if (d) return d.open ? 'an open toggle' : 'closed';
+                              const code = c.querySelector('div.cell_input pre');
+                              return code && code.offsetHeight > 0 ? 'shown' : 'no code and no toggle'; })""")
+        finally:
+            page.context.close()
+        toggled += cells.count("closed")
+        allowed = ("closed", "shown") if path.startswith("primer/") else ("closed",)
+        missing += [f"{path}: chart {i + 1} has {state}" for i, state in enumerate(cells) if state not in allowed]
+    assert toggled >= 30, f"only {toggled} charts with a show-code toggle in the whole book"
+    assert not missing, "\n".join(missing[:25])
+
+
+def test_chart_code_opens_from_the_keyboard(browser, site):
+    """Tab to a chart's toggle, Enter shows its code (on screen, readable), Space hides it again."""
+    record, page = visit(browser, f"{site}/chapters/02-record-trade.html")
+    try:
+        toggle = page.locator("div.cell", has=page.locator(".sr-chart", has_text="Russia sells China more")) \
+            .locator("details.hide.above-input")
+        summary = toggle.locator("summary")
+        code = toggle.locator("div.cell_input pre")
+        hidden_before = not code.is_visible()
+        name = summary.evaluate("(s) => s.getAttribute('aria-label') || s.innerText")
+        summary.focus()
+        focused = page.evaluate("() => document.activeElement.tagName")
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(200)
+        box = code.bounding_box()
+        text = code.inner_text()
+        page.keyboard.press("Space")
+        page.wait_for_timeout(200)
+        hidden_after = not code.is_visible()
+    finally:
+        page.context.close()
+    assert hidden_before, "the chart's code shows before the reader asks for it"
+    assert name.strip() == "Show the code for this chart", f"the toggle is named {name!r}"
+    assert focused == "SUMMARY", f"the toggle takes no keyboard focus (focus on {focused})"
+    assert box and box["height"] > 100 and box["width"] > 200, f"Enter did not show the code: box {box}"
+    assert "charts.publish(" in text and "Russia sells China more" in text, f"not the chart's code: {text[:200]!r}"
+    assert hidden_after, "Space did not hide the code again"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tools.bench import RENDER_LIMIT_MS
+from tools.bench import RENDER_LIMIT_MS, TRANSFER_LIMIT_BYTES
 from tools.pages import book_pages, visit
 
 pytestmark = pytest.mark.book
@@ -22,3 +22,20 @@ def test_every_page_draws_its_charts_within_the_budget(built_book, browser, site
         if record.charts and record.render_ms > RENDER_LIMIT_MS:
             slow[path] = round(record.render_ms)
     assert not slow, f"pages whose charts took longer than {RENDER_LIMIT_MS} ms to draw: {slow}"
+
+
+def test_every_page_transfers_within_the_budget(built_book, browser, site):
+    """A first visit (empty cache) to any page, gzipped as a web server sends it: the page, its
+    scripts (the chart libraries included), styles and fonts, everything the browser fetched."""
+    heavy, weights = {}, {}
+    for path in book_pages(built_book):
+        record, page = visit(browser, f"{site}/{path}", weigh=True)
+        page.context.close()
+        assert f"/{path}" in record.files, f"{path}: the page itself was not measured: {list(record.files)[:5]}"
+        weights[path] = record.transferred
+        if record.transferred > TRANSFER_LIMIT_BYTES:
+            heavy[path] = f"{record.transferred / 1000:.0f} KB"
+    # The chart libraries alone are several hundred KB: a page with charts that weighs less was not measured.
+    chart_page = weights["chapters/02-record-trade.html"]
+    assert chart_page > 200_000, f"chapter 2 measured at {chart_page} bytes: its scripts were not counted"
+    assert not heavy, f"pages transferring more than {TRANSFER_LIMIT_BYTES / 1000:.0f} KB gzipped: {heavy}"
