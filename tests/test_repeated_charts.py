@@ -39,15 +39,15 @@ def _units(spec: dict):
 
 
 def charts_trade_totals(spec: dict, totals: dict[int, float]) -> bool:
-    """True if the chart draws China–Russia trade totals in dollars, year by year, on its y axis."""
+    """True if the chart draws China–Russia trade totals in dollars, five years or more, on its y axis."""
     for unit in _units(spec):
         y = (unit.get("encoding") or {}).get("y") or {}
         name = (unit.get("data") or spec.get("data") or {}).get("name")
         rows = spec.get("datasets", {}).get(name, [])
-        if y.get("field") == "value_usd_bn" and rows:
-            same = [r for r in rows if totals.get(r.get("year")) == r.get("value_usd_bn")]
-            if len({r["year"] for r in same}) >= 5:
-                return True
+        field = y.get("field")
+        same = {r["year"] for r in rows if field and "year" in r and totals.get(r["year"]) == r.get(field)}
+        if len(same) >= 5:  # whatever the column is called, its values are the yearly totals
+            return True
     return False
 
 
