@@ -131,6 +131,7 @@ def test_chart_code_opens_from_the_keyboard(browser, site):
     try:
         toggle = page.locator("div.cell", has=page.locator(".sr-chart", has_text="Russia sells China more")) \
             .locator("details.hide.above-input")
+        assert toggle.count() == 1, "the chart 'Russia sells China more…' has no show-code toggle"
         summary = toggle.locator("summary")
         code = toggle.locator("div.cell_input pre")
         hidden_before = not code.is_visible()
