@@ -20,3 +20,11 @@ document.addEventListener("DOMContentLoaded", function () {
     list.removeAttribute("role");
   });
 });
+
+// myst-nb names every show-code toggle "Toggle hidden content", which is not what it shows
+// ("Show the code for this chart"): let the visible text be its name, as with the search field.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("details.hide > summary[aria-label]").forEach(function (summary) {
+    summary.removeAttribute("aria-label");
+  });
+});

@@ -105,6 +105,9 @@ def browser():
 
 # The screens a reader uses: a phone and a laptop, each in light and dark mode.
 SCREENS = [(390, False), (390, True), (1280, False), (1280, True)]
+# The visit on which every file a page loads is weighed (not the light laptop visit, which times
+# the charts: gzipping each response as it arrives would slow that page down).
+WEIGHED = (1280, True)
 
 
 @dataclass
@@ -114,6 +117,7 @@ class PageSeen:
     problems: dict[str, list[str]]                    # tools.seen: what a person sees, by kind
     axe: list[str] = field(default_factory=list)      # laptop, light: the accessibility audit
     overflow: list[str] = field(default_factory=list)  # phone, light: charts wider than the screen
+    code_toggles: list[str] = field(default_factory=list)  # laptop, light: how each chart's code shows
 
 
 @pytest.fixture(scope="session")
@@ -121,19 +125,21 @@ def seen_pages(built_book, browser, site) -> dict[tuple[int, bool], dict[str, Pa
     """Every page of the book opened once per screen; each browser test reads its checks from
     these visits instead of opening every page again (a visit costs the browser about a second)."""
     from tools.pages import axe_violations, book_pages, overflowing_charts, visit
-    from tools.seen import CAPTURE_VIEWS, problems
+    from tools.seen import CAPTURE_VIEWS, CODE_TOGGLES_JS, problems
 
     seen: dict[tuple[int, bool], dict[str, PageSeen]] = {}
     for width, dark in SCREENS:
         pages = seen[(width, dark)] = {}
         for path in book_pages(built_book):
             record, page = visit(browser, f"{site}/{path}", viewport={"width": width, "height": 900},
-                                 dark=dark, init_script=CAPTURE_VIEWS)
+                                 dark=dark, init_script=CAPTURE_VIEWS, weigh=(width, dark) == WEIGHED)
             try:
                 # Before the checks below open every collapsed table: the page as it first appears.
-                axe = axe_violations(page) if (width, dark) == (1280, False) else []
-                overflow = overflowing_charts(page, width) if (width, dark) == (390, False) else []
-                pages[path] = PageSeen(record, problems(page, width, dark), axe, overflow)
+                laptop, phone = (width, dark) == (1280, False), (width, dark) == (390, False)
+                toggles = page.evaluate(CODE_TOGGLES_JS) if laptop else []
+                axe = axe_violations(page) if laptop else []
+                overflow = overflowing_charts(page, width) if phone else []
+                pages[path] = PageSeen(record, problems(page, width, dark), axe, overflow, toggles)
             finally:
                 page.context.close()
     return seen

@@ -161,3 +161,46 @@ def test_timeline_row_labels_move_above_their_points_on_a_phone(browser, site):
             and p["top"] + 1 < lb["bottom"]]
     assert not over, f"row labels drawn over points: {over}"
     assert seen["plot"] > 0.8 * seen["width"], f"plot {seen['plot']} px of a {seen['width']} px chart"
+
+
+def test_every_chart_has_a_show_code_toggle(seen_pages):
+    """Each chart cell's code sits in a closed toggle just above its chart, on every page (the
+    primer, which teaches the code, shows it openly)."""
+    missing, toggled = [], 0
+    for path, seen in seen_pages[(1280, False)].items():
+        toggled += seen.code_toggles.count("closed")
+        allowed = ("closed", "shown") if path.startswith("primer/") else ("closed",)
+        missing += [f"{path}: chart {i + 1} has {state}" for i, state in enumerate(seen.code_toggles)
+                    if state not in allowed]
+    assert toggled >= 30, f"only {toggled} charts with a show-code toggle in the whole book"
+    assert not missing, "\n".join(missing[:25])
+
+
+def test_chart_code_opens_from_the_keyboard(browser, site):
+    """Tab to a chart's toggle, Enter shows its code (on screen, readable), Space hides it again."""
+    record, page = visit(browser, f"{site}/chapters/02-record-trade.html")
+    try:
+        toggle = page.locator("div.cell", has=page.locator(".sr-chart", has_text="Russia sells China more")) \
+            .locator("details.hide.above-input")
+        assert toggle.count() == 1, "the chart 'Russia sells China more…' has no show-code toggle"
+        summary = toggle.locator("summary")
+        code = toggle.locator("div.cell_input pre")
+        hidden_before = not code.is_visible()
+        name = summary.evaluate("(s) => s.getAttribute('aria-label') || s.innerText")
+        summary.focus()
+        focused = page.evaluate("() => document.activeElement.tagName")
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(200)
+        box = code.bounding_box()
+        text = code.inner_text()
+        page.keyboard.press("Space")
+        page.wait_for_timeout(200)
+        hidden_after = not code.is_visible()
+    finally:
+        page.context.close()
+    assert hidden_before, "the chart's code shows before the reader asks for it"
+    assert name.strip() == "Show the code for this chart", f"the toggle is named {name!r}"
+    assert focused == "SUMMARY", f"the toggle takes no keyboard focus (focus on {focused})"
+    assert box and box["height"] > 100 and box["width"] > 200, f"Enter did not show the code: box {box}"
+    assert "charts.publish(" in text and "Russia sells China more" in text, f"not the chart's code: {text[:200]!r}"
+    assert hidden_after, "Space did not hide the code again"

@@ -7,8 +7,9 @@ The performance page (appendix/performance.ipynb) shows the benchmark's figures
 from __future__ import annotations
 
 import pytest
+from conftest import WEIGHED
 
-from tools.bench import RENDER_LIMIT_MS
+from tools.bench import RENDER_LIMIT_MS, TRANSFER_LIMIT_BYTES
 
 pytestmark = pytest.mark.book
 
@@ -17,3 +18,19 @@ def test_every_page_draws_its_charts_within_the_budget(seen_pages):
     slow = {path: round(seen.record.render_ms) for path, seen in seen_pages[(1280, False)].items()
             if seen.record.charts and seen.record.render_ms > RENDER_LIMIT_MS}
     assert not slow, f"pages whose charts took longer than {RENDER_LIMIT_MS} ms to draw: {slow}"
+
+
+def test_every_page_transfers_within_the_budget(seen_pages):
+    """A first visit (empty cache) to any page, gzipped as a web server sends it: the page, its
+    scripts (the chart libraries included), styles and fonts, everything the browser fetched."""
+    heavy, weights = {}, {}
+    for path, seen in seen_pages[WEIGHED].items():
+        record = seen.record
+        assert f"/{path}" in record.files, f"{path}: the page itself was not measured: {list(record.files)[:5]}"
+        weights[path] = record.transferred
+        if record.transferred > TRANSFER_LIMIT_BYTES:
+            heavy[path] = f"{record.transferred / 1000:.0f} KB"
+    # The chart libraries alone are several hundred KB: a page with charts that weighs less was not measured.
+    chart_page = weights["chapters/02-record-trade.html"]
+    assert chart_page > 200_000, f"chapter 2 measured at {chart_page} bytes: its scripts were not counted"
+    assert not heavy, f"pages transferring more than {TRANSFER_LIMIT_BYTES / 1000:.0f} KB gzipped: {heavy}"

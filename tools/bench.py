@@ -29,7 +29,11 @@ from tools.prebuild import book_notebooks
 BOOK_PARTS = ["_config.yml", "_toc.yml", "_ext", "_static", "references.bib", "primer", "chapters",
               "appendix", "exercises", "data", "sinorussia", "package.json"]
 PUBLISHED = ROOT / "appendix" / "benchmark.json"
-PAGE_LIMIT_BYTES = 150_000
+# Page weight as transferred by a server that gzips (measured December 2026: the heaviest page's HTML
+# 32 KB before chart code was shown behind toggles, 36 KB after; a first visit 1,330 then 1,334 KB,
+# of which the theme's Font Awesome script is 543 KB and the chart libraries 277 KB).
+HTML_GZIP_LIMIT_BYTES = 40_000  # a page's own HTML, gzipped: what each further page costs
+TRANSFER_LIMIT_BYTES = 1_400_000  # a first visit (empty cache), gzipped: HTML, scripts, styles, fonts
 RENDER_LIMIT_MS = 1500
 
 
@@ -82,10 +86,12 @@ def page_figures(html_dir: Path) -> dict[str, dict]:
     with serve(html_dir) as site, sync_playwright() as p:
         browser = launch(p)
         for path in book_pages(html_dir):
-            record, page = visit(browser, f"{site}/{path}")
+            record, page = visit(browser, f"{site}/{path}", weigh=True)
             page.context.close()
             figures[path] = {"html_bytes": (html_dir / path).stat().st_size, "charts": record.charts,
-                             "rendered": record.rendered, "render_ms": round(record.render_ms)}
+                             "rendered": record.rendered, "render_ms": round(record.render_ms),
+                             "html_gzip_bytes": record.files.get(f"/{path}", (0, 0))[1],
+                             "transferred_bytes": record.transferred}
         browser.close()
     return figures
 
@@ -110,7 +116,8 @@ def run(with_pages: bool = True) -> dict:
         "rebuild_s": round(rebuild, 1),
         "rebuild_target_s": 3.0,
         "pages": pages,
-        "page_limit_bytes": PAGE_LIMIT_BYTES,
+        "html_gzip_limit_bytes": HTML_GZIP_LIMIT_BYTES,
+        "transfer_limit_bytes": TRANSFER_LIMIT_BYTES,
         "render_limit_ms": RENDER_LIMIT_MS,
     }
 
@@ -128,12 +135,14 @@ def report(figures: dict) -> str:
               f"{figures['clean_build_target_s']} s) {ok(figures['clean_build_s'] <= figures['clean_build_target_s'])}",
               f"no-change build  {figures['rebuild_s']:6.1f} s  (target <= 3 s) {ok(figures['rebuild_s'] <= 3)}"]
     if figures["pages"]:
-        lines += ["", "page                                          HTML KB  charts  render ms"]
+        lines += ["", f"{'page':<45} HTML KB  gzipped  first visit KB  charts  render ms"]
         for path, p in figures["pages"].items():
-            within = p["html_bytes"] <= PAGE_LIMIT_BYTES and p["render_ms"] <= RENDER_LIMIT_MS
+            within = (p["html_gzip_bytes"] <= HTML_GZIP_LIMIT_BYTES and p["transferred_bytes"] <= TRANSFER_LIMIT_BYTES
+                      and p["render_ms"] <= RENDER_LIMIT_MS)
             flag = "" if within else "  OVER TARGET"
             drawn = f"{p['rendered']:>2}/{p['charts']:<3}"
-            lines.append(f"{path:<45} {p['html_bytes'] / 1000:7.1f}  {drawn}  {p['render_ms']:8d}{flag}")
+            lines.append(f"{path:<45} {p['html_bytes'] / 1000:7.1f}  {p['html_gzip_bytes'] / 1000:7.1f}  "
+                         f"{p['transferred_bytes'] / 1000:14.1f}  {drawn}  {p['render_ms']:8d}{flag}")
     return "\n".join(lines)
 
 

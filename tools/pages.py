@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
 import os
 import shutil
@@ -64,6 +65,19 @@ class PageVisit:
     render_ms: float = 0.0
     external_requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    # With visit(weigh=True): each file the page loaded -> (bytes as served, bytes sent gzipped).
+    files: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def transferred(self) -> int:
+        """Bytes a first visit transfers (empty cache) from a server that gzips what it serves."""
+        return sum(sent for _, sent in self.files.values())
+
+
+def gzipped_size(body: bytes) -> int:
+    """Size sent by a server compressing at gzip's default level (or as is, where that is smaller:
+    fonts and images are compressed already, and servers send them as they are)."""
+    return min(len(body), len(gzip.compress(body, compresslevel=6)))
 
 
 def book_pages(html_dir: Path) -> list[str]:
@@ -75,12 +89,13 @@ def book_pages(html_dir: Path) -> list[str]:
 
 
 def visit(browser, url: str, timeout_ms: int = 15000, viewport: dict | None = None, *,
-          dark: bool = False, init_script: str | None = None) -> tuple[PageVisit, object]:
+          dark: bool = False, init_script: str | None = None, weigh: bool = False) -> tuple[PageVisit, object]:
     """Open a page with every request to another host blocked and recorded.
 
     ``dark`` opens it as a reader whose system prefers a dark colour scheme; ``init_script``
-    runs before the page's own scripts. Returns the visit's record and the still-open page
-    (the caller closes it).
+    runs before the page's own scripts. ``weigh`` records every file the page loads, with its
+    size as served and gzipped (each visit has a fresh context, so an empty cache). Returns the
+    visit's record and the still-open page (the caller closes it).
     """
     host = urlparse(url).netloc
     record = PageVisit(url)
@@ -100,6 +115,9 @@ def visit(browser, url: str, timeout_ms: int = 15000, viewport: dict | None = No
     page.route("**/*", guard)
     page.on("console", lambda m: m.type == "error" and record.console_errors.append(m.text))
     page.on("pageerror", lambda e: record.console_errors.append(str(e)))
+    responses = []
+    if weigh:
+        page.on("response", lambda r: responses.append(r))
     started = time.perf_counter()
     page.goto(url, wait_until="load")
     record.charts = page.locator(CHART_SELECTOR).count()
@@ -113,6 +131,10 @@ def visit(browser, url: str, timeout_ms: int = 15000, viewport: dict | None = No
             pass
     record.render_ms = (time.perf_counter() - started) * 1000
     record.rendered = page.locator(f"{CHART_SELECTOR} svg.marks, {CHART_SELECTOR} canvas.marks").count()
+    for response in responses:
+        if urlparse(response.url).netloc == host and response.status == 200:
+            body = response.body()
+            record.files[urlparse(response.url).path] = (len(body), gzipped_size(body))
     record.console_errors = [e for e in record.console_errors
                              if not any(h in e for h in HARMLESS_CONSOLE_ERRORS)]
     return record, page

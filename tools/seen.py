@@ -33,6 +33,15 @@ CAPTURE_VIEWS = """
 
 CHECKS_JS = (Path(__file__).with_name("seen.js")).read_text()
 
+# Per notebook cell that draws a chart: is its code behind a closed toggle, shown, or neither?
+# (Read before ``problems``, which opens every collapsed element.)
+CODE_TOGGLES_JS = """() => [...document.querySelectorAll('div.cell')]
+    .filter((c) => c.querySelector('div[id^=altair-viz-]'))
+    .map((c) => { const d = c.querySelector(':scope details.hide.above-input');
+                  if (d) return d.open ? 'an open toggle' : 'closed';
+                  const code = c.querySelector('div.cell_input pre');
+                  return code && code.offsetHeight > 0 ? 'shown' : 'no code and no toggle'; })"""
+
 KINDS = ("tooltip", "legend", "plot_width", "derived", "raw_markup", "dark_card", "table_overflow",
          "chart_table", "pandas_table")
 
