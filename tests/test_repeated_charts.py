@@ -15,9 +15,6 @@ from tools.pages import book_pages
 pytestmark = pytest.mark.book
 
 HOME = "chapters/02-record-trade.html"
-# Chapters 10 and 11 are being rewritten on another branch; this chart is left to that rewrite.
-# The entry must go when the chart does (the test fails while a listed page no longer repeats it).
-PENDING = {"chapters/11-status-quo.html": "cell 2bbcbbcf, 'Trade fell in 2025, from a record'"}
 
 
 def chart_specs(html: str) -> list[dict]:
@@ -61,6 +58,4 @@ def test_the_trade_total_chart_appears_once(built_book):
     assert sum(len(s) for s in pages.values()) >= 30, "too few chart specs read: is the extraction broken?"
     found = {path for path, specs in pages.items() for spec in specs if charts_trade_totals(spec, totals)}
     assert HOME in found, f"chapter 2's trade-total chart was not recognised (found on {sorted(found)})"
-    assert found == {HOME} | set(PENDING), (
-        f"pages charting the trade totals again: {sorted(found - {HOME} - set(PENDING))}; "
-        f"listed as pending but no longer repeating it: {sorted(set(PENDING) - found)}")
+    assert found == {HOME}, f"pages charting the trade totals again: {sorted(found - {HOME})}"
