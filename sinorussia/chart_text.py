@@ -92,6 +92,22 @@ def join(items: Iterable[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
 
 
+def first_to_last(points: Iterable[tuple[str, float]], decimals: int | None = None, unit: str = "") -> str:
+    """'from 12 percent in May 2022 to 54 percent in June 2024, highest 60 percent in May 2024' over
+    (when, value) pairs in time order: the finding a reader needs, the rest is in the chart's table."""
+    points = [(str(when), float(value)) for when, value in points]
+    if not points:
+        return ""
+    said = [f"{number(value, decimals)}{unit} in {when}" for when, value in points]
+    if len(points) == 1:
+        return said[0]
+    text = f"from {said[0]} to {said[-1]}"
+    peak = max(range(len(points)), key=lambda i: points[i][1])
+    if 0 < peak < len(points) - 1:
+        text += f", highest {said[peak]}"
+    return text
+
+
 def values_by_year(series, decimals: int | None = None, unit: str = "") -> str:
     """'78 in 2019, 84 in 2020 and 108.5 in 2024' from a year-indexed series (the unit, if any,
     follows the first value only: 'about 78 million tonnes in 2019, 84 in 2020')."""

@@ -66,3 +66,11 @@ def test_a_data_correction_changes_the_description():
     rows = {"d": [{"year": y, "v": v} for y, v in after.items()]}
     assert chart_text.unsupported_numbers(said, rows) == []
     assert chart_text.unsupported_numbers(said, {"d": [{"year": y, "v": v} for y, v in before.items()]}) == ["246"]
+
+
+def test_a_long_series_is_said_as_its_first_last_and_highest_values():
+    points = [("May 2022", 12.0), ("May 2024", 60.4), ("June 2024", 54.0)]
+    assert chart_text.first_to_last(points, 0, " percent") == (
+        "from 12 percent in May 2022 to 54 percent in June 2024, highest 60 percent in May 2024")
+    assert chart_text.first_to_last(points[:1], unit=" percent") == "12 percent in May 2022"
+    assert chart_text.first_to_last([("2019", 1), ("2020", 2)]) == "from 1 in 2019 to 2 in 2020"
