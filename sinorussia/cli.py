@@ -1,4 +1,4 @@
-"""The ``sinorussia`` command: ``sinorussia assign``, ``sinorussia grade`` and ``sinorussia written``.
+"""The ``sinorussia`` command: ``assign``, ``grade``, ``written`` (export/merge) and ``export`` (Canvas, Moodle).
 
 Bad input ends with one line on stderr that names the file and exit code 2, never a
 traceback (set SINORUSSIA_DEBUG=1 to see one for an unexpected error).
@@ -33,8 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
                                        "or the instructor guide.")
     grading.add_arguments(grade)
     grade.set_defaults(run=grading.run)
-    from . import written
+    from . import lms, written
     written.add_parser(commands)
+    lms.add_parser(commands)
     return parser
 
 
