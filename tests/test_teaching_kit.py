@@ -246,7 +246,8 @@ def numbers_in(cells: str, prefix: str) -> set[int]:
 
 
 def schedule_problems(text: str) -> list[str]:
-    """Each unit reads every chapter and collects every exercise, each exactly once."""
+    """Each unit reads every chapter and collects every exercise (the primer's and the capstone
+    included), each exactly once."""
     problems = []
     for unit in re.split(r"^## ", text, flags=re.M)[1:]:
         rows = re.findall(r"^\| (\d+) \| ([^|]*) \| [^|]* \| ([^|]*) \|$", unit, flags=re.M)
@@ -255,10 +256,11 @@ def schedule_problems(text: str) -> list[str]:
         title = unit.splitlines()[0]
         read = [n for _, before, _ in rows for n in sorted(numbers_in(before, "Ch"))]
         due = [n for _, _, cell in rows for n in sorted(numbers_in(cell, "Ex"))]
-        due += [int(n) for n in re.findall(r"and exercise (\d+) are due", unit)]
+        due += [int(n) for pair in re.findall(r"handed in as exercise (\d+)|and exercise (\d+) are due", unit)
+                for n in pair if n]
         if sorted(read) != list(range(1, 12)):
             problems.append(f"{title}: chapters read {sorted(read)}")
-        if sorted(due) != list(range(1, 12)):
+        if sorted(due) != list(range(0, 13)):  # the primer's exercise 0 to the capstone, 12
             problems.append(f"{title}: exercises due {sorted(due)}")
     return problems
 
@@ -271,4 +273,4 @@ def test_each_unit_reads_every_chapter_and_collects_every_exercise_once():
     assert schedule_problems(broken) == ["Three weeks: nine sessions: chapters read "
                                          "[1, 2, 3, 4, 5, 7, 8, 9, 10, 11]",
                                          "Three weeks: nine sessions: exercises due "
-                                         "[1, 2, 3, 5, 6, 7, 8, 9, 10, 11]"]
+                                         "[0, 1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12]"]
