@@ -18,6 +18,7 @@ HTML = ROOT / "_build" / "html"
 TIERS = ("fast", "notebooks", "book", "grading", "launch")
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups (it adds them to the test ids)
 def pytest_collection_modifyitems(config, items):
     """Notebook cells collected by nbval form the notebooks tier; any other test must name
     its tier (a module-level ``pytestmark`` or a mark on the test), or collection fails.
