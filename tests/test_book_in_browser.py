@@ -79,3 +79,10 @@ def test_every_page_sends_under_40_kb_of_html(built_book):
     assert max(sizes.values()) > 10_000, f"pages measured implausibly small: {sizes}"
     heavy = {p: size for p, size in sizes.items() if size > HTML_GZIP_LIMIT_BYTES}
     assert not heavy, f"pages sending over {HTML_GZIP_LIMIT_BYTES / 1000:.0f} KB of gzipped HTML: {heavy}"
+
+
+def test_no_page_names_a_cdn(built_book):
+    """Charts are drawn from the book's own copies of the libraries: no page even names a CDN
+    (each chart's inline loader is replaced by the shared srEmbed, _ext/offline_vega.py)."""
+    naming = [p for p in book_pages(built_book) if "cdn.jsdelivr" in (built_book / p).read_text(encoding="utf-8")]
+    assert not naming, f"pages naming a CDN: {naming}"

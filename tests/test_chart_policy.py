@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import altair as alt
 import pandas as pd
@@ -222,3 +223,26 @@ def test_timeline_rows_are_labelled_above_their_points_on_a_narrow_screen():
     labelled = points + points.mark_text(dy=-11).encode(text="label:N")
     layers = charts.chart_spec.units(_spec(labelled))
     assert all("labelAlign" not in u["encoding"]["y"].get("axis", {}) for u, _ in layers)
+
+
+def test_chart_scripts_call_the_shared_embed_instead_of_a_cdn_loader():
+    """The book's pages carry no per-chart copy of Altair's CDN loader (_ext/offline_vega.py)."""
+    import importlib.util
+
+    from altair.vegalite.v6.display import html_renderer
+
+    location = ROOT / "_ext" / "offline_vega.py"
+    spec_of = importlib.util.spec_from_file_location("offline_vega", location)
+    offline_vega = importlib.util.module_from_spec(spec_of)
+    spec_of.loader.exec_module(offline_vega)
+
+    spec = alt.Chart(pd.DataFrame({"year": [2024, 2025]})).mark_bar().encode(x="year:O").to_dict()
+    html = html_renderer(spec, embed_options={"actions": False})["text/html"]
+    assert "cdn.jsdelivr" in html  # Altair's own code names the CDN: the rewrite must remove it
+    compact = offline_vega.compact_chart_scripts(html)
+    chart_id = re.search(r'id="(altair-viz-[0-9a-f]+)"', html).group(1)
+    call = re.search(r'srEmbed\("(altair-viz-[0-9a-f]+)", (.*)\);', compact, re.S)
+    assert call and call.group(1) == chart_id
+    assert json.loads("[" + call.group(2) + "]") == [spec, {"actions": False, "mode": "vega-lite"}]
+    assert "cdn.jsdelivr" not in compact and "maybeLoadScript" not in compact
+    assert offline_vega.compact_chart_scripts("<p>No chart here.</p>") == "<p>No chart here.</p>"
