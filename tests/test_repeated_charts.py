@@ -18,10 +18,10 @@ HOME = "chapters/02-record-trade.html"
 
 
 def chart_specs(html: str) -> list[dict]:
-    """The Vega-Lite spec of each chart on a page (Altair passes it to an inline function call)."""
+    """The Vega-Lite spec of each chart on a page (each chart's script passes it to srEmbed)."""
     decoder = json.JSONDecoder()
     specs = []
-    for match in re.finditer(r"\}\)\((?=\{)", html):
+    for match in re.finditer(r'srEmbed\("altair-viz-[0-9a-f]+", (?=\{)', html):
         spec, _ = decoder.raw_decode(html, match.end())
         if "$schema" in spec:
             specs.append(spec)

@@ -120,13 +120,14 @@ def command(seccomp_fd: int, timeout: float) -> list[str]:
             args += ["--symlink", os.readlink(f"/{name}"), f"/{name}"]
         elif os.path.isdir(f"/{name}"):
             args += ["--ro-bind", f"/{name}", f"/{name}"]
-    for root in readable_roots():
-        args += ["--ro-bind", str(root), str(root)]
     args += ["--proc", "/proc", "--dev", "/dev",
              "--size", str(SCRATCH_BYTES), "--tmpfs", SCRATCH,
              "--size", str(SCRATCH_BYTES), "--tmpfs", "/tmp",
-             "--size", str(2**20), "--tmpfs", "/dev/shm",
-             "--remount-ro", "/dev", "--remount-ro", "/",   # bwrap's own tmpfs roots: no size cap, so no writes
+             "--size", str(2**20), "--tmpfs", "/dev/shm"]
+    # After the tmpfs mounts: a checkout or environment under /tmp must stay visible, not be hidden by them.
+    for root in readable_roots():
+        args += ["--ro-bind", str(root), str(root)]
+    args += ["--remount-ro", "/dev", "--remount-ro", "/",   # bwrap's own tmpfs roots: no size cap, so no writes
              "--chdir", SCRATCH, "--seccomp", str(seccomp_fd)]
     environment = {"HOME": SCRATCH, "TMPDIR": "/tmp", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8",
                    "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0", "MPLCONFIGDIR": "/tmp",
