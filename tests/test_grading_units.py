@@ -116,3 +116,13 @@ def test_the_sandbox_refuses_new_processes_and_allows_threads():
     assert lines[:3] == ["thread ran", "refused 1", "refused 1"], done.stdout
     assert "HOME" in lines[3] and "USER" not in lines[3]
     assert lines[4] == "[False, False]"  # the repository's masters and .git are not there
+
+
+def test_a_checkout_under_tmp_stays_visible_in_the_sandbox(monkeypatch):
+    """bwrap mounts in order: the sandbox's own /tmp must come before the read-only binds, or an
+    environment or checkout under /tmp (a CI clone, a class folder) is hidden from the notebook."""
+    monkeypatch.setattr(sandbox, "readable_roots", lambda: [Path("/tmp/course/.venv"), Path("/tmp/course/data")])
+    args = sandbox.command(seccomp_fd=3, timeout=10)
+    tmpfs = args.index("/tmp", args.index("--tmpfs"))
+    binds = [i for i, a in enumerate(args) if a == "--ro-bind" and args[i + 1].startswith("/tmp/course")]
+    assert len(binds) == 2 and all(i > tmpfs for i in binds), args
