@@ -36,9 +36,11 @@ check: setup
 # Binder, JupyterLab and Colab (launch). Exercise notebooks run in test_exercises.py.
 # `make test TIER=fast` (or notebooks, book, grading, launch) runs one tier.
 # On every core: tests that share a build or a fixture form one group on one worker, longest
-# groups first (tests/conftest.py).
+# groups first (tests/conftest.py). Then the timed tests alone, so that no other test slows
+# what they measure (exit code 5: the tier has none).
 test: setup
-	$(BIN)/python -m pytest tests $(if $(TIER),-m $(TIER)) -n auto --dist loadgroup --no-loadscope-reorder
+	$(BIN)/python -m pytest tests -m "$(if $(TIER),$(TIER) and )not timed" -n auto --dist loadgroup --no-loadscope-reorder
+	$(BIN)/python -m pytest tests -m "$(if $(TIER),$(TIER) and )timed" -p no:xdist || [ $$? -eq 5 ]
 
 # JupyterLab on the notebooks, with the module's packages (charts draw offline).
 lab: setup

@@ -34,10 +34,11 @@ def pytest_collection_modifyitems(config, items):
             untiered.append(item.nodeid)
     if untiered:
         raise pytest.UsageError(f"tests without a tier mark ({', '.join(TIERS)}): {untiered[:5]}")
-    for item in items:
-        group = worker_group(item)
-        if group:
-            item.add_marker(pytest.mark.xdist_group(group))
+    if config.pluginmanager.hasplugin("xdist"):
+        for item in items:
+            group = worker_group(item)
+            if group:
+                item.add_marker(pytest.mark.xdist_group(group))
     items.sort(key=_start_order)  # stable: a file's tests keep their order
 
 
