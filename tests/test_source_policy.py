@@ -59,7 +59,7 @@ PENDING: dict[str, int] = {
     "xi_putin_meetings": 6,
     "trade_shares": 7,
     "china_total_trade_usd": 1,
-    "us_opinion": 8,
+    "us_opinion": 7,
     "trade_composition": 1,
     "crude_imports_from_russia": 4,
     "pipelines": 1,
