@@ -68,7 +68,7 @@ PENDING: dict[str, int] = {
     "moex_yuan_share": 5,
     "export_payment_currency": 7,
     "settlement_claims": 5,
-    "central_asia_trade": 2,
+    "central_asia_trade": 1,
     "events": 4,
     "territory_ceded": 3,
 }
