@@ -69,7 +69,6 @@ PENDING: dict[str, int] = {
     "export_payment_currency": 7,
     "settlement_claims": 5,
     "central_asia_trade": 1,
-    "events": 1,
     "territory_ceded": 3,
 }
 
