@@ -15,8 +15,8 @@ from itertools import pairwise
 
 # Narrow screens: the width (px) of the chart's box below which labels are shortened.
 NARROW = 560
-# Long labels are cut (with an ellipsis; the tooltip and the data table keep the full text)
-# so that the plot keeps at least about 200 px on a 390 px phone.
+# Other row labels are cut beyond this (with an ellipsis; the tooltip and the data table keep the
+# full text) so that the plot keeps at least about 200 px on a 390 px phone.
 ROW_LABEL_LIMIT = {"expr": f"containerSize()[0] < {NARROW} ? 95 : 240"}
 LEGEND_LABEL_LIMIT = {"expr": "max(120, containerSize()[0] - 60)"}
 # Rows of points (timelines): on a narrow screen each row's label moves inside the plot, just above
@@ -29,6 +29,13 @@ ROW_LABELS_ABOVE = {
     "labelOffset": {"expr": f"{_NARROW} ? -7 : 0"},  # its baseline clears the row's point
     "labelLimit": {"expr": f"{_NARROW} ? containerSize()[0] - 30 : 240"},
 }
+# Rows of bars: the same on a narrow screen, each label just above its bar, in the gap that
+# thinner bars leave (Vega ignores an expression for the axis's bandPosition, so the label is
+# moved up by half a band instead; the scale is named "y" in a single or layered chart).
+BAR_LABELS_ABOVE = {**ROW_LABELS_ABOVE, "labelOffset": {"expr": f"{_NARROW} ? -bandwidth('y') / 2 - 1 : 0"}}
+BAR_STEP = 28  # px per row of bars at least: a 12 px label above a bar 45% of the row thick
+BAR_BANDS = {"paddingInner": {"expr": f"{_NARROW} ? 0.55 : 0.1"},
+             "paddingOuter": {"expr": f"{_NARROW} ? 0.55 : 0.05"}}
 POINT_MARKS = ("point", "circle", "square")
 MISSING = "not reported"
 LEGEND_CHANNELS = ("color", "fill", "stroke", "shape", "opacity", "strokeDash", "size")
@@ -48,8 +55,12 @@ def units(spec: dict, data: str | None = None) -> Iterator[tuple[dict, str | Non
 def polish(spec: dict, colours: dict[str, str], status_opacity: dict[str, float]) -> dict:
     datasets = spec.get("datasets") or {}
     # Rows of points get their labels above them on a phone, unless text marks already sit there.
-    point_rows = ({_y_field(u) for u, _ in units(spec) if _mark(u) in POINT_MARKS and _y_is_nominal(u)}
+    point_rows = ({_y_field(u) for u, _ in units(spec) if _mark(u) in POINT_MARKS and _y_is_rows(u)}
                   - {_y_field(u) for u, _ in units(spec) if _mark(u) == "text"} - {None})
+    single = not any(key in spec for key in ("concat", "hconcat", "vconcat", "facet"))
+    bar_rows = ({_y_field(u) for u, _ in units(spec) if _mark(u) == "bar" and _y_is_nominal(u)} - point_rows - {None}
+                if single else set())
+    _room_for_labels(spec, bar_rows, datasets)
     # Rows for missing years first, so that every layer's tooltips see them ("not reported").
     for unit, name in units(spec):
         _break_lines_at_gaps(unit, unit.get("encoding", {}), datasets.get(name, []))
@@ -59,9 +70,18 @@ def polish(spec: dict, colours: dict[str, str], status_opacity: dict[str, float]
         _tooltips(unit, encoding, rows)
         _entity_colours(encoding, rows, colours)
         _year_gaps(unit, encoding, rows)
-        _fitting_labels(encoding, rows_above=_y_field(unit) in point_rows)
+        _fitting_labels(encoding, rows_above=_y_field(unit) in point_rows, bars_above=_y_field(unit) in bar_rows)
         _status_shading(unit, encoding, rows, status_opacity)
     return spec
+
+
+def _room_for_labels(spec: dict, bar_rows: set[str], datasets: dict) -> None:
+    """A chart of many bars gets a height per row instead of a fixed one, so that each label
+    has room above its bar on a phone."""
+    rows = max((len({r.get(f) for rows in datasets.values() for r in rows} - {None}) for f in bar_rows), default=0)
+    height = spec.get("height")
+    if rows and isinstance(height, int | float) and height / rows < BAR_STEP:
+        spec["height"] = {"step": BAR_STEP}
 
 
 def _mark(unit: dict) -> str:
@@ -76,6 +96,12 @@ def _y_field(unit: dict) -> str | None:
 def _y_is_nominal(unit: dict) -> bool:
     y = unit.get("encoding", {}).get("y")
     return isinstance(y, dict) and y.get("type") == "nominal" and y.get("axis", {}) is not None
+
+
+def _y_is_rows(unit: dict) -> bool:
+    """Rows named on the y axis: nominal, or numbers the axis labels with names (a jittered timeline)."""
+    y = unit.get("encoding", {}).get("y")
+    return _y_is_nominal(unit) or (isinstance(y, dict) and "labelExpr" in (y.get("axis") or {}))
 
 
 # --- tooltips ----------------------------------------------------------------------------
@@ -268,12 +294,15 @@ def _break_lines_at_gaps(unit: dict, encoding: dict, rows: list[dict]) -> None:
 _FILTER_FIELD = re.compile(r"datum\.(\w+)|datum\[['\"]([^'\"]+)")
 
 
-def _fitting_labels(encoding: dict, rows_above: bool = False) -> None:
+def _fitting_labels(encoding: dict, rows_above: bool = False, bars_above: bool = False) -> None:
     y = encoding.get("y")
     if isinstance(y, dict) and ("axis" not in y or y["axis"] is not None):
         axis = y.setdefault("axis", {})
         if rows_above:
             axis.update(ROW_LABELS_ABOVE)
+        elif bars_above:
+            axis.update(BAR_LABELS_ABOVE)
+            y.setdefault("scale", {}).update(BAR_BANDS)
         elif y.get("type") in ("nominal", "ordinal") or "labelExpr" in axis:
             axis["labelLimit"] = ROW_LABEL_LIMIT
     for channel in LEGEND_CHANNELS:

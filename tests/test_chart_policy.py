@@ -210,15 +210,20 @@ def test_a_slider_on_years_keeps_every_year_in_range_on_the_axis():
     assert _spec(bars)["encoding"]["x"]["scale"]["domain"] == {"expr": "sequence(max(2010, first_year), 2013 + 1)"}
 
 
-def test_timeline_rows_are_labelled_above_their_points_on_a_narrow_screen():
+def test_row_labels_move_above_their_points_or_bars_on_a_narrow_screen():
     frame = pd.DataFrame({"label": ["A long event name", "Another"], "year": [1858, 1860]})
     points = alt.Chart(frame).mark_point().encode(x="year:Q", y="label:N")
     axis = _spec(points)["encoding"]["y"]["axis"]
     assert axis["labelAlign"]["expr"] == "containerSize()[0] < 560 ? 'left' : 'right'"
     assert "? -7" in axis["labelPadding"]["expr"]  # into the plot on a phone
-    # Bars keep their labels left of the plot, shortened on a phone.
-    bars = _spec(alt.Chart(frame).mark_bar().encode(x="year:Q", y="label:N"))["encoding"]["y"]["axis"]
-    assert "labelAlign" not in bars and "containerSize" in bars["labelLimit"]["expr"]
+    # Bars: each label sits on its band's top edge, in a gap the thinner bars leave on a phone.
+    y = _spec(alt.Chart(frame).mark_bar().encode(x="year:Q", y="label:N"))["encoding"]["y"]
+    assert y["axis"]["labelAlign"]["expr"] == "containerSize()[0] < 560 ? 'left' : 'right'"
+    assert y["axis"]["labelOffset"]["expr"] == "containerSize()[0] < 560 ? -bandwidth('y') / 2 - 1 : 0"
+    assert y["scale"]["paddingInner"]["expr"] == "containerSize()[0] < 560 ? 0.55 : 0.1"
+    # Vertical bars (rows of labels on x) are not touched.
+    columns = _spec(alt.Chart(frame).mark_bar().encode(y="year:Q", x="label:N"))["encoding"]["x"]
+    assert "labelAlign" not in columns.get("axis", {})
     # Rows whose points carry their own text labels keep the row labels beside the plot.
     labelled = points + points.mark_text(dy=-11).encode(text="label:N")
     layers = charts.chart_spec.units(_spec(labelled))
@@ -246,3 +251,17 @@ def test_chart_scripts_call_the_shared_embed_instead_of_a_cdn_loader():
     assert json.loads("[" + call.group(2) + "]") == [spec, {"actions": False, "mode": "vega-lite"}]
     assert "cdn.jsdelivr" not in compact and "maybeLoadScript" not in compact
     assert offline_vega.compact_chart_scripts("<p>No chart here.</p>") == "<p>No chart here.</p>"
+
+
+def test_many_bars_get_a_row_height_with_room_for_a_label_above_each():
+    many = pd.DataFrame({"page": [f"page {i}" for i in range(38)], "kb": range(38)})
+    few = many.head(5)
+    assert _spec(alt.Chart(many).mark_bar().encode(x="kb:Q", y="page:N"))["height"] == {"step": 28}
+    assert _spec(alt.Chart(few).mark_bar().encode(x="kb:Q", y="page:N"))["height"] == 300
+
+
+def test_a_jittered_timeline_labelled_by_expression_gets_its_labels_above_on_a_phone():
+    frame = pd.DataFrame({"row": [1, 2, 2.2], "year": [2014, 2022, 2023]})
+    axis = alt.Axis(values=[1, 2], labelExpr="datum.value == 1 ? 'Summits' : 'War and sanctions'")
+    spec = _spec(alt.Chart(frame).mark_point().encode(x="year:Q", y=alt.Y("row:Q", axis=axis)))
+    assert spec["encoding"]["y"]["axis"]["labelAlign"]["expr"] == "containerSize()[0] < 560 ? 'left' : 'right'"

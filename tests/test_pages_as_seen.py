@@ -25,6 +25,7 @@ CHECKED = {
     "table_overflow": "a table is wider than the screen outside its scroll box",
     "chart_table": "a chart's data table has raw column names, no caption or misaligned text",
     "pandas_table": "a table shows a bare index, NaN, raw column names or unrounded numbers",
+    "row_label": "an axis label is cut short or drawn over a bar",
 }
 
 

@@ -16,6 +16,7 @@ import argparse
 import hashlib
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import yaml
@@ -49,6 +50,18 @@ def inputs_digest(root: Path = ROOT) -> str:
         for path in [top] if top.is_file() else sorted(top.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def sources_digest(root: Path = ROOT) -> str:
+    """A fingerprint of every file of the repository a book build can read (all but the tests)."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                            cwd=root, capture_output=True, check=True).stdout.decode().split("\0")
+    digest = hashlib.sha256()
+    for name in sorted(filter(None, listed)):
+        path = root / name
+        if path.is_file() and not name.startswith("tests/"):
+            digest.update(name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -1,7 +1,7 @@
 // Evaluated in an open book page by tools/seen.py: returns {kind: [problem, ...]}.
 ({width, dark}) => {
   const out = {tooltip: [], legend: [], plot_width: [], derived: [], raw_markup: [], dark_card: [],
-               table_overflow: [], chart_table: [], pandas_table: []};
+               table_overflow: [], chart_table: [], pandas_table: [], row_label: []};
   const charts = [...document.querySelectorAll('div[id^=altair-viz-]')];
   const views = window.__srViews || [];
   const name = (el, i) => {
@@ -53,6 +53,19 @@
     legends.forEach((lg) => (lg.items || []).forEach((item) => {
       if (!(item.width > 0 && item.height > 0)) out.legend.push(label + ': a legend is drawn with no size');
     }));
+
+    // Row labels: shown in full (Vega ends a cut label with an ellipsis), and never over a bar.
+    if (svg) {
+      const bars = [...svg.querySelectorAll('.mark-rect path, .mark-rect rect')].map((b) => b.getBoundingClientRect())
+        .filter((b) => b.width > 0 && b.height > 0);
+      svg.querySelectorAll('.role-axis-label text').forEach((t) => {
+        const text = t.textContent;
+        if (text.endsWith('…')) out.row_label.push(label + ': label cut to "' + text + '"');
+        const r = t.getBoundingClientRect();
+        const hit = bars.some((b) => r.left < b.right - 1 && r.right > b.left + 1 && r.top < b.bottom - 1 && r.bottom > b.top + 1);
+        if (hit) out.row_label.push(label + ': label "' + text.slice(0, 40) + '" drawn over a bar');
+      });
+    }
 
     // Plot width: the data rectangle, not the whole drawing with its axes and legends.
     let plot = null;

@@ -43,7 +43,7 @@ CODE_TOGGLES_JS = """() => [...document.querySelectorAll('div.cell')]
                   return code && code.offsetHeight > 0 ? 'shown' : 'no code and no toggle'; })"""
 
 KINDS = ("tooltip", "legend", "plot_width", "derived", "raw_markup", "dark_card", "table_overflow",
-         "chart_table", "pandas_table")
+         "chart_table", "pandas_table", "row_label")
 
 
 def problems(page, width: int, dark: bool) -> dict[str, list[str]]:
