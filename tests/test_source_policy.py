@@ -59,7 +59,6 @@ PENDING: dict[str, int] = {
     "trade_shares": 4,
     "us_opinion": 8,
     "crude_imports_from_russia": 4,
-    "pipelines": 1,
     "pos1_deliveries": 3,
     "russia_gas_to_europe": 1,
     "moex_yuan_share": 5,
