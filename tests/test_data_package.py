@@ -114,5 +114,5 @@ def test_charts_get_the_tier_and_a_weak_source_flag_but_no_addresses():
     # 2025's total rests on TASS (state media) corroborated by The Moscow Times: not weak.
     row = embedded[(embedded["year"] == 2025) & (embedded["flow"] == "total")].iloc[0]
     assert row["source_tier"] == "state_media" and not row["weak_source"]
-    # 2016's exports to Russia rest on Sputnik alone: weak.
-    assert embedded[(embedded["year"] == 2016) & (embedded["flow"] == "china_exports")]["weak_source"].item()
+    # 2010's exports to Russia rest on VietnamPlus (state media) alone: weak.
+    assert embedded[(embedded["year"] == 2010) & (embedded["flow"] == "china_exports")]["weak_source"].item()

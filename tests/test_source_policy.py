@@ -40,7 +40,7 @@ MIRROR_HOSTS = {
     "uawire.org", "www.urdupoint.com", "wallstreetobserver.com", "windowstorussia.com", "www.afternoonvoice.com",
     "www.breakinglatest.news", "www.devdiscourse.com", "www.newsghana.com.gh", "www.pensito.com", "www.upday.com",
     "www.portaldeangola.com", "eastcoastdaily.in", "unn.ua", "tadviser.com", "www.silkway.news", "webdo.tn",
-    "www.radiodalsan.com", "www.kenyastar.com",
+    "www.radiodalsan.com", "www.kenyastar.com", "www.bs178.com",
 }
 MIRROR_PATTERNS = [r"\.workers\.dev$", r"\.blogspot\.com$", r"^\d+\.\d+\.\d+\.\d+$", r"\.pages\.dev$"]
 # Hosts of state-controlled media (Russian, Chinese and others).
@@ -54,16 +54,12 @@ STATE_HOSTS = {
 # Tables still to bring up to the policy, with the number of rows that rest on a weak source
 # with no strong corroboration. Lower a count as rows are corroborated; drop a table at zero.
 PENDING: dict[str, int] = {
-    "trade_usd": 19,
-    "trade_cny": 4,
+    "trade_usd": 14,
     "xi_putin_meetings": 6,
-    "trade_shares": 7,
-    "china_total_trade_usd": 1,
+    "trade_shares": 4,
     "us_opinion": 7,
-    "trade_composition": 1,
     "crude_imports_from_russia": 4,
-    "pipelines": 1,
-    "pos1_deliveries": 6,
+    "pos1_deliveries": 2,
     "russia_gas_to_europe": 1,
     "moex_yuan_share": 5,
     "export_payment_currency": 7,
