@@ -17,7 +17,9 @@ from itertools import pairwise
 NARROW = 560
 # Other row labels are cut beyond this (with an ellipsis; the tooltip and the data table keep the
 # full text) so that the plot keeps at least about 200 px on a 390 px phone.
-ROW_LABEL_LIMIT = {"expr": f"containerSize()[0] < {NARROW} ? 95 : 240"}
+# On a wide screen a label may take up to half the chart's width.
+_WIDE_LIMIT = "max(240, containerSize()[0] / 2)"
+ROW_LABEL_LIMIT = {"expr": f"containerSize()[0] < {NARROW} ? 120 : {_WIDE_LIMIT}"}
 LEGEND_LABEL_LIMIT = {"expr": "max(120, containerSize()[0] - 60)"}
 # Rows of points (timelines): on a narrow screen each row's label moves inside the plot, just above
 # its row, so that the plot keeps the full width and the label its full text.
@@ -27,7 +29,7 @@ ROW_LABELS_ABOVE = {
     "labelBaseline": {"expr": f"{_NARROW} ? 'bottom' : 'middle'"},
     "labelPadding": {"expr": f"{_NARROW} ? -7 : 2"},  # ticks are 5 px: the label starts 2 px into the plot
     "labelOffset": {"expr": f"{_NARROW} ? -7 : 0"},  # its baseline clears the row's point
-    "labelLimit": {"expr": f"{_NARROW} ? containerSize()[0] - 30 : 240"},
+    "labelLimit": {"expr": f"{_NARROW} ? containerSize()[0] - 30 : {_WIDE_LIMIT}"},
 }
 # Rows of bars: the same on a narrow screen, each label just above its bar, in the gap that
 # thinner bars leave (Vega ignores an expression for the axis's bandPosition, so the label is

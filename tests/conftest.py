@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -44,18 +46,23 @@ def pytest_collection_modifyitems(config, items):
 
 
 # Groups that take minutes, in the order workers should start them; then the rest of the
-# grading and launch tiers; the fast tier last, where its seconds fill the gaps.
-LONG_GROUPS = ("book", "test_exercises", "test_launch_jupyterlab", "test_launch_binder", "test_launch_colab")
+# grading and launch tiers; the fast tier last, where its seconds fill the gaps. A worker takes
+# the next group when it is nearly done with its last one.
+LONG_GROUPS = ("book", "test_exercises", "test_launch_jupyterlab", "book-phone", "test_launch_binder",
+               "test_launch_colab")
 
 
 def worker_group(item) -> str | None:
     """The group of tests that must run on one worker, or None for a test that can run anywhere.
 
-    - the book and notebooks tiers share the built book and its execution cache on disk;
+    - the book and notebooks tiers share the built book and its execution cache on disk, and
+      the pages as seen on one kind of screen: the phone screens form a group of their own, which
+      a second worker takes once the book is built (``built_book`` builds it once, under a lock);
     - any other slow test shares its module's fixtures (a graded class, a Jupyter server).
     """
     if item.get_closest_marker("book") or item.get_closest_marker("notebooks"):
-        return "book"
+        params = getattr(item, "callspec", None)
+        return "book-phone" if params and params.params.get("width") == PHONE else "book"
     if item.get_closest_marker("fast"):
         return None
     return item.path.stem
@@ -68,27 +75,38 @@ def _start_order(item) -> int:
     return len(LONG_GROUPS) + (1 if group is None else 0)
 
 
+@contextlib.contextmanager
+def book_build_lock():
+    """One build of the book at a time: test workers share _build (the pages, the execution cache)."""
+    lock = ROOT / "_build" / ".build.lock"
+    lock.parent.mkdir(exist_ok=True)
+    with lock.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
 @pytest.fixture(scope="session")
 def built_book() -> Path:
     """Build the book as a reader gets it. --all re-reads every page so that every warning
     is raised again; notebook execution stays cached (quick when nothing changed).
 
     -W makes any warning an error, so a broken link or failed cell fails here. A build that
-    passed is stamped with its sources' digest, so that the timed pass after the parallel one
-    (or a second run with nothing changed) does not build the same sources again.
+    passed is stamped with its sources' digest, so that a second worker, the timed pass after
+    the parallel one, or a second run with nothing changed does not build the same sources again.
     """
     from tools import prebuild
 
-    stamp, digest = BUILT_FROM, prebuild.sources_digest(ROOT)
-    if HTML.is_dir() and stamp.exists() and stamp.read_text() == digest:
-        return HTML
-    stamp.unlink(missing_ok=True)
-    prebuild.run(ROOT)  # notebooks on all cores first, as `make book` does
-    jb = Path(sys.executable).with_name("jupyter-book")
-    result = subprocess.run([str(jb), "build", str(ROOT), "--all", "-W", "-n", "--keep-going"],
-                            capture_output=True, text=True, timeout=1800)
-    assert result.returncode == 0, "book build failed:\n" + result.stdout[-6000:] + result.stderr[-3000:]
-    stamp.write_text(digest)
+    with book_build_lock():
+        stamp, digest = BUILT_FROM, prebuild.sources_digest(ROOT)
+        if HTML.is_dir() and stamp.exists() and stamp.read_text() == digest:
+            return HTML
+        stamp.unlink(missing_ok=True)
+        prebuild.run(ROOT)  # notebooks on all cores first, as `make book` does
+        jb = Path(sys.executable).with_name("jupyter-book")
+        result = subprocess.run([str(jb), "build", str(ROOT), "--all", "-W", "-n", "--keep-going"],
+                                capture_output=True, text=True, timeout=1800)
+        assert result.returncode == 0, "book build failed:\n" + result.stdout[-6000:] + result.stderr[-3000:]
+        stamp.write_text(digest)
     return HTML
 
 
@@ -114,10 +132,12 @@ def browser():
 
 
 # The screens a reader uses: a phone and a laptop, each in light and dark mode.
-SCREENS = [(390, False), (390, True), (1280, False), (1280, True)]
+PHONE, LAPTOP = 390, 1280
+SCREENS = [(PHONE, False), (PHONE, True), (LAPTOP, False), (LAPTOP, True)]
+SCREEN_IDS = ["390", "390-dark", "1280", "1280-dark"]
 # The visit on which every file a page loads is weighed (not the light laptop visit, which times
 # the charts: gzipping each response as it arrives would slow that page down).
-WEIGHED = (1280, True)
+WEIGHED = (LAPTOP, True)
 
 
 @dataclass
@@ -131,25 +151,36 @@ class PageSeen:
 
 
 @pytest.fixture(scope="session")
-def seen_pages(built_book, browser, site) -> dict[tuple[int, bool], dict[str, PageSeen]]:
-    """Every page of the book opened once per screen; each browser test reads its checks from
-    these visits instead of opening every page again (a visit costs the browser about a second)."""
-    from tools.pages import axe_violations, book_pages, overflowing_charts, visit
+def seen_on(built_book, browser, site):
+    """``seen_on(width, dark)``: every page of the book opened once on that screen, on the first
+    test that asks; each browser test reads its checks from these visits instead of opening
+    every page again (a visit costs the browser about a second). A test that reads a screen
+    takes the ``width`` parameter, so that the phone screens can run on another worker."""
+    from tools.pages import axe_violations, book_pages, overflowing_charts, reader_context, visit
     from tools.seen import CAPTURE_VIEWS, CODE_TOGGLES_JS, problems
 
     seen: dict[tuple[int, bool], dict[str, PageSeen]] = {}
-    for width, dark in SCREENS:
+
+    def visit_all(width: int, dark: bool) -> dict[str, PageSeen]:
+        if (width, dark) in seen:
+            return seen[(width, dark)]
         pages = seen[(width, dark)] = {}
+        viewport, weigh = {"width": width, "height": 900}, (width, dark) == WEIGHED
+        # One reader going from page to page (scripts cached), except where a first visit is weighed.
+        shared = None if weigh else reader_context(browser, viewport, dark)
         for path in book_pages(built_book):
-            record, page = visit(browser, f"{site}/{path}", viewport={"width": width, "height": 900},
-                                 dark=dark, init_script=CAPTURE_VIEWS, weigh=(width, dark) == WEIGHED)
+            record, page = visit(browser, f"{site}/{path}", viewport=viewport, dark=dark,
+                                 init_script=CAPTURE_VIEWS, weigh=weigh, context=shared)
             try:
                 # Before the checks below open every collapsed table: the page as it first appears.
-                laptop, phone = (width, dark) == (1280, False), (width, dark) == (390, False)
+                laptop, phone = (width, dark) == (LAPTOP, False), (width, dark) == (PHONE, False)
                 toggles = page.evaluate(CODE_TOGGLES_JS) if laptop else []
                 axe = axe_violations(page) if laptop else []
                 overflow = overflowing_charts(page, width) if phone else []
                 pages[path] = PageSeen(record, problems(page, width, dark), axe, overflow, toggles)
             finally:
-                page.context.close()
-    return seen
+                page.close() if shared else page.context.close()
+        if shared:
+            shared.close()
+        return pages
+    return visit_all

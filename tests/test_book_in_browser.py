@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import LAPTOP, PHONE, SCREEN_IDS, SCREENS
 
 from tools.bench import HTML_GZIP_LIMIT_BYTES
 from tools.pages import book_pages, gzipped_size, visit
@@ -10,18 +11,19 @@ from tools.pages import book_pages, gzipped_size, visit
 pytestmark = pytest.mark.book
 
 
-def test_every_page_renders_every_chart_offline(seen_pages):
+@pytest.mark.parametrize("width,dark", SCREENS, ids=SCREEN_IDS)
+def test_every_page_renders_every_chart_offline(seen_on, width, dark):
     failures = []
-    for (width, dark), pages in seen_pages.items():
-        assert len(pages) >= 3, f"the build produced too few pages: {list(pages)}"
-        for path, seen in pages.items():
-            record, screen = seen.record, f"{width} px{' dark' if dark else ''}"
-            if record.rendered != record.charts:
-                failures.append(f"{path} ({screen}): {record.rendered} of {record.charts} charts rendered")
-            if record.external_requests:
-                failures.append(f"{path} ({screen}) asked other hosts: {record.external_requests[:3]}")
-            if record.console_errors:
-                failures.append(f"{path} ({screen}) logged console errors: {record.console_errors[:3]}")
+    pages = seen_on(width, dark)
+    assert len(pages) >= 3, f"the build produced too few pages: {list(pages)}"
+    for path, seen in pages.items():
+        record = seen.record
+        if record.rendered != record.charts:
+            failures.append(f"{path}: {record.rendered} of {record.charts} charts rendered")
+        if record.external_requests:
+            failures.append(f"{path} asked other hosts: {record.external_requests[:3]}")
+        if record.console_errors:
+            failures.append(f"{path} logged console errors: {record.console_errors[:3]}")
     assert not failures, "\n".join(failures)
 
 
@@ -46,16 +48,18 @@ def test_slider_changes_its_chart(browser, site):
     assert before > after > 0, f"the slider did not filter the bars ({before} before, {after} after)"
 
 
-def test_every_page_passes_the_axe_audit(seen_pages):
+@pytest.mark.parametrize("width", [LAPTOP])
+def test_every_page_passes_the_axe_audit(seen_on, width):
     """Zero serious or critical axe-core violations on every page, charts and quizzes drawn."""
-    pages = seen_pages[(1280, False)]
+    pages = seen_on(width, False)
     failures = [f"{path}: {v}" for path, seen in pages.items() for v in seen.axe]
     assert not failures, "\n".join(failures)
 
 
-def test_charts_fit_a_phone_screen(seen_pages):
+@pytest.mark.parametrize("width", [PHONE])
+def test_charts_fit_a_phone_screen(seen_on, width):
     """At 390 px wide (a common phone), no chart and no page scrolls sideways."""
-    pages = seen_pages[(390, False)]
+    pages = seen_on(width, False)
     failures = [f"{path}: {problem}" for path, seen in pages.items() for problem in seen.overflow]
     assert not failures, "\n".join(failures)
 

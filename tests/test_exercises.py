@@ -1,6 +1,6 @@
 """The exercise masters, and the student versions generated from them.
 
-Real otter assign (which also runs each master against all its tests), real kernels (nbclient),
+Real otter assign, real kernels (nbclient),
 and the instructor's own command, `sinorussia grade`, on every exercise: nothing here is mocked.
 otter's own grader (`otter run`, as Gradescope uses it) is held to the same scores in
 test_grading.py and test_gradescope_zip.py.
@@ -32,11 +32,12 @@ SLUGS = [m.stem for m in MASTERS]
 @pytest.fixture(scope="module")
 def assigned(tmp_path_factory) -> dict[str, Path]:
     """Each master through otter assign, once for the module; the autograder it writes goes to
-    the cache `sinorussia grade` reads, so the grading below does not assign again."""
+    the cache `sinorussia grade` reads, so the grading below does not assign again. otter does
+    not run the solutions against the tests here: the gradebook below does, in the real grader."""
     root = tmp_path_factory.mktemp("assign")
 
     def assign(master: Path) -> Path:
-        dist = exercises.run_assign(master, root / master.stem)
+        dist = exercises.run_assign(master, root / master.stem, run_tests=False)
         exercises.store_autograder(master, dist)
         return dist
     with ThreadPoolExecutor(2) as pool:  # otter assign is a subprocess: two at a time on two cores
@@ -140,7 +141,7 @@ def test_leak_check_catches_a_solution_cell_without_markers(tmp_path):
     for folder in ("sinorussia", "data"):   # the master's autograder_files, beside it as in exercises/masters
         (leaky.parent / folder).symlink_to((exercises.MASTERS_DIR / folder).resolve())
     nbformat.write(master, leaky)
-    assign_dir = exercises.run_assign(leaky, tmp_path / "dist")
+    assign_dir = exercises.run_assign(leaky, tmp_path / "dist", run_tests=False)
     student = nbformat.read(assign_dir / "student" / source.name, as_version=4)
     leaks = exercises.find_leaks(master, student)
     assert leaks and all(cell.id in leak for leak in leaks)

@@ -20,6 +20,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from launch_env import ROOT, clean_env, repository_copy
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from sinorussia import notebook_display
 
@@ -100,6 +101,23 @@ SCAN = r"""() => {
 }"""
 
 
+# The cells in view are attached (the notebook renders only those), their markdown rendered by
+# jupyterlab-myst and their charts drawn.
+IN_VIEW_DONE = """() => [...document.querySelectorAll('.jp-MarkdownCell .jp-MarkdownOutput')]
+      .every((m) => m.querySelector('.myst')) &&
+    [...document.querySelectorAll('.sr-live-chart')].every((c) => c.dataset.drawn === 'true')"""
+
+
+def _settle(page) -> None:
+    """Wait for what a reader sees after scrolling (never more than 3 s: a chart that does not
+    draw is reported by ``_check``)."""
+    page.wait_for_timeout(80)
+    try:
+        page.wait_for_function(IN_VIEW_DONE, timeout=3000, polling=50)
+    except PlaywrightTimeout:
+        pass
+
+
 def _run_all_and_read(browser, base: str, token: str, interface: str, notebook: str) -> tuple[dict, list[str], dict]:
     """Open, Run All, scroll through; returns (charts by id, raw-markup excerpts, other-host requests)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -142,7 +160,7 @@ def _run_all_and_read(browser, base: str, token: str, interface: str, notebook: 
         page.evaluate(f"() => {{ document.querySelector('{scroller}').scrollTop = 0; }}")
         # Then read it from the top, one screen at a time, giving each chart time to draw.
         for _ in range(400):
-            page.wait_for_timeout(300)
+            _settle(page)
             state = page.evaluate(SCAN)
             for chart in state["charts"]:
                 if chart["id"] and not charts.get(chart["id"], {}).get("drawn"):

@@ -7,7 +7,7 @@ their bounding boxes, mark opacity from the SVG, colours from computed styles (t
 from __future__ import annotations
 
 import pytest
-from conftest import SCREENS
+from conftest import LAPTOP, SCREEN_IDS, SCREENS
 
 from tools.pages import visit
 from tools.seen import CAPTURE_VIEWS
@@ -26,13 +26,14 @@ CHECKED = {
     "chart_table": "a chart's data table has raw column names, no caption or misaligned text",
     "pandas_table": "a table shows a bare index, NaN, raw column names or unrounded numbers",
     "row_label": "an axis label is cut short or drawn over a bar",
+    "text_overlap": "two labels inside a chart drawn over each other",
 }
 
 
 @pytest.mark.parametrize("kind", list(CHECKED))
-@pytest.mark.parametrize("width,dark", SCREENS, ids=["390", "390-dark", "1280", "1280-dark"])
-def test_no_page_shows(seen_pages, kind, width, dark):
-    items = [f"{path}: {item}" for path, seen in seen_pages[(width, dark)].items()
+@pytest.mark.parametrize("width,dark", SCREENS, ids=SCREEN_IDS)
+def test_no_page_shows(seen_on, kind, width, dark):
+    items = [f"{path}: {item}" for path, seen in seen_on(width, dark).items()
              for item in seen.problems.get(kind, [])]
     assert not items, f"{CHECKED[kind]} ({len(items)}):\n" + "\n".join(items[:25])
 
@@ -164,11 +165,12 @@ def test_timeline_row_labels_move_above_their_points_on_a_phone(browser, site):
     assert seen["plot"] > 0.8 * seen["width"], f"plot {seen['plot']} px of a {seen['width']} px chart"
 
 
-def test_every_chart_has_a_show_code_toggle(seen_pages):
+@pytest.mark.parametrize("width", [LAPTOP])
+def test_every_chart_has_a_show_code_toggle(seen_on, width):
     """Each chart cell's code sits in a closed toggle just above its chart, on every page (the
     primer, which teaches the code, shows it openly)."""
     missing, toggled = [], 0
-    for path, seen in seen_pages[(1280, False)].items():
+    for path, seen in seen_on(width, False).items():
         toggled += seen.code_toggles.count("closed")
         allowed = ("closed", "shown") if path.startswith("primer/") else ("closed",)
         missing += [f"{path}: chart {i + 1} has {state}" for i, state in enumerate(seen.code_toggles)

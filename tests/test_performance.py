@@ -33,11 +33,12 @@ def test_every_page_draws_its_charts_within_the_budget(built_book, browser, site
     assert not slow, f"pages whose charts took longer than {RENDER_LIMIT_MS} ms to draw (each try, ms): {slow}"
 
 
-def test_every_page_transfers_within_the_budget(seen_pages):
+@pytest.mark.parametrize("width", [WEIGHED[0]])
+def test_every_page_transfers_within_the_budget(seen_on, width):
     """A first visit (empty cache) to any page, gzipped as a web server sends it: the page, its
     scripts (the chart libraries included), styles and fonts, everything the browser fetched."""
     heavy, weights = {}, {}
-    for path, seen in seen_pages[WEIGHED].items():
+    for path, seen in seen_on(*WEIGHED).items():
         record = seen.record
         assert f"/{path}" in record.files, f"{path}: the page itself was not measured: {list(record.files)[:5]}"
         weights[path] = record.transferred

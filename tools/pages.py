@@ -41,8 +41,16 @@ def launch(playwright):
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # one connection for a page's many files, as a web server keeps
+
     def log_message(self, *args):  # keep test and benchmark output readable
         pass
+
+    def end_headers(self):
+        # Scripts, styles and fonts may be cached for an hour, pages not (as a book's host sets it).
+        if not urlparse(self.path).path.endswith((".html", "/")):
+            self.send_header("Cache-Control", "max-age=3600")
+        super().end_headers()
 
 
 @contextlib.contextmanager
@@ -88,19 +96,28 @@ def book_pages(html_dir: Path) -> list[str]:
                   and 'http-equiv="Refresh"' not in p.read_text()[:500])  # index.html redirects
 
 
+def reader_context(browser, viewport: dict | None = None, dark: bool = False):
+    """A browser context (cache, storage) for one reader on one screen."""
+    return browser.new_context(viewport=viewport or {"width": 1280, "height": 900},
+                               color_scheme="dark" if dark else "light")
+
+
 def visit(browser, url: str, timeout_ms: int = 15000, viewport: dict | None = None, *,
-          dark: bool = False, init_script: str | None = None, weigh: bool = False) -> tuple[PageVisit, object]:
+          dark: bool = False, init_script: str | None = None, weigh: bool = False,
+          context=None) -> tuple[PageVisit, object]:
     """Open a page with every request to another host blocked and recorded.
 
     ``dark`` opens it as a reader whose system prefers a dark colour scheme; ``init_script``
     runs before the page's own scripts. ``weigh`` records every file the page loads, with its
     size as served and gzipped (each visit has a fresh context, so an empty cache). Returns the
-    visit's record and the still-open page (the caller closes it).
+    visit's record and the still-open page (the caller closes its context). Given a ``context``
+    (``reader_context``), the page opens there instead, as a reader's next page, with the
+    scripts and styles of earlier pages in the browser's cache (the caller closes the page).
     """
     host = urlparse(url).netloc
     record = PageVisit(url)
-    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900},
-                                  color_scheme="dark" if dark else "light")
+    if context is None:
+        context = reader_context(browser, viewport, dark)
     page = context.new_page()
     if init_script:
         page.add_init_script(init_script)

@@ -1,7 +1,7 @@
 // Evaluated in an open book page by tools/seen.py: returns {kind: [problem, ...]}.
 ({width, dark}) => {
   const out = {tooltip: [], legend: [], plot_width: [], derived: [], raw_markup: [], dark_card: [],
-               table_overflow: [], chart_table: [], pandas_table: [], row_label: []};
+               table_overflow: [], chart_table: [], pandas_table: [], row_label: [], text_overlap: []};
   const charts = [...document.querySelectorAll('div[id^=altair-viz-]')];
   const views = window.__srViews || [];
   const name = (el, i) => {
@@ -65,6 +65,18 @@
         const hit = bars.some((b) => r.left < b.right - 1 && r.right > b.left + 1 && r.top < b.bottom - 1 && r.bottom > b.top + 1);
         if (hit) out.row_label.push(label + ': label "' + text.slice(0, 40) + '" drawn over a bar');
       });
+    }
+
+    // Text marks (annotations, value labels): none drawn over another.
+    if (svg) {
+      const texts = [...svg.querySelectorAll('.mark-text.role-mark text')].filter((t) => t.textContent.trim())
+        .map((t) => ({text: t.textContent, r: t.getBoundingClientRect()})).filter((t) => t.r.width > 0);
+      const clash = [];
+      texts.forEach((a, k) => texts.slice(k + 1).forEach((b) => {
+        if (a.r.left < b.r.right - 1 && b.r.left < a.r.right - 1 && a.r.top < b.r.bottom - 2 && b.r.top < a.r.bottom - 2)
+          clash.push('"' + a.text.slice(0, 25) + '" and "' + b.text.slice(0, 25) + '"');
+      }));
+      if (clash.length) out.text_overlap.push(label + ': ' + clash.slice(0, 3).join('; '));
     }
 
     // Plot width: the data rectangle, not the whole drawing with its axes and legends.

@@ -42,15 +42,23 @@ CODE_TOGGLES_JS = """() => [...document.querySelectorAll('div.cell')]
                   const code = c.querySelector('div.cell_input pre');
                   return code && code.offsetHeight > 0 ? 'shown' : 'no code and no toggle'; })"""
 
+SETTLED_JS = """async () => {
+  const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  await frames();
+  await Promise.all((window.__srViews || []).map((v) => v.view.runAsync()));
+  await frames();
+}"""
+
 KINDS = ("tooltip", "legend", "plot_width", "derived", "raw_markup", "dark_card", "table_overflow",
-         "chart_table", "pandas_table", "row_label")
+         "chart_table", "pandas_table", "row_label", "text_overlap")
 
 
 def problems(page, width: int, dark: bool) -> dict[str, list[str]]:
     """Every problem of each kind on the open page (the page was opened at ``width`` px)."""
-    # Open every collapsed data table as a reader would, then let the charts settle.
+    # Open every collapsed data table as a reader would, then let the charts settle: the new
+    # layout is seen at the next frames, and each chart redrawn to it.
     page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
-    page.wait_for_timeout(400)
+    page.evaluate(SETTLED_JS)
     return page.evaluate(CHECKS_JS, {"width": width, "dark": dark})
 
 
