@@ -39,7 +39,8 @@ check: setup
 # groups first (tests/conftest.py). Then the timed tests alone, so that no other test slows
 # what they measure (exit code 5: the tier has none).
 test: setup
-	$(BIN)/python -m pytest tests -m "$(if $(TIER),$(TIER) and )not timed" -n auto --dist loadgroup --no-loadscope-reorder
+	$(BIN)/python -m pytest tests -m "$(if $(TIER),$(TIER) and )not timed" -n auto --dist loadgroup --no-loadscope-reorder \
+		--durations=15
 	$(BIN)/python -m pytest tests -m "$(if $(TIER),$(TIER) and )timed" -p no:xdist || [ $$? -eq 5 ]
 
 # JupyterLab on the notebooks, with the module's packages (charts draw offline).

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import yaml
 
-from tools.pages import book_pages, visit
+from tools.pages import book_pages, reader_context, visit
 
 pytestmark = pytest.mark.book
 
@@ -44,9 +44,10 @@ def test_every_notebook_page_launches_its_own_notebook(built_book, browser, site
     pages = _notebook_pages(built_book)
     assert len(pages) >= 20, f"too few notebook pages found: {sorted(pages)}"
     failures = []
+    reader = reader_context(browser)  # one reader going from page to page
     for path, notebook in sorted(pages.items()):
         assert (ROOT / notebook).is_file(), f"{path} was built from {notebook}, which is not in the repository"
-        record, page = visit(browser, f"{site}/{path}")
+        record, page = visit(browser, f"{site}/{path}", context=reader)
         try:
             links = _launch_links(page)
             footer = page.locator("footer.bd-footer-content").inner_text()
@@ -54,7 +55,7 @@ def test_every_notebook_page_launches_its_own_notebook(built_book, browser, site
             failures.append(f"{path}: no launch menu ({type(err).__name__})")
             continue
         finally:
-            page.context.close()
+            page.close()
         binder = links.get("Binder", "")
         colab = links.get("Colab", "")
         binder_url = urlparse(binder)
@@ -65,4 +66,5 @@ def test_every_notebook_page_launches_its_own_notebook(built_book, browser, site
             failures.append(f"{path}: Colab link {colab!r} does not open {notebook}")
         if "CC BY 4.0" not in footer or "MIT" not in footer:
             failures.append(f"{path}: no licence footer (footer reads {footer[:80]!r})")
+    reader.close()
     assert not failures, "\n".join(failures)
