@@ -48,8 +48,9 @@ def pytest_collection_modifyitems(config, items):
 # Groups that take minutes, in the order workers should start them; then the rest of the
 # grading and launch tiers; the fast tier last, where its seconds fill the gaps. A worker takes
 # the next group when it is nearly done with its last one.
-LONG_GROUPS = ("book", "test_exercises", "test_launch_jupyterlab", "book-phone", "test_launch_binder",
-               "test_launch_colab")
+LONG_GROUPS = ("book", "test_exercises", "test_launch_binder", "book-phone", "test_launch_colab")
+# Modules that share a session fixture run on one worker, under the first module's name.
+SHARED = {"test_launch_jupyterlab": "test_launch_binder"}  # the Binder environment
 
 
 def worker_group(item) -> str | None:
@@ -58,14 +59,15 @@ def worker_group(item) -> str | None:
     - the book and notebooks tiers share the built book and its execution cache on disk, and
       the pages as seen on one kind of screen: the phone screens form a group of their own, which
       a second worker takes once the book is built (``built_book`` builds it once, under a lock);
-    - any other slow test shares its module's fixtures (a graded class, a Jupyter server).
+    - any other slow test shares its module's fixtures (a graded class, a Jupyter server), or
+      a session fixture with the modules named in ``SHARED`` (the Binder environment).
     """
     if item.get_closest_marker("book") or item.get_closest_marker("notebooks"):
         params = getattr(item, "callspec", None)
         return "book-phone" if params and params.params.get("width") == PHONE else "book"
     if item.get_closest_marker("fast"):
         return None
-    return item.path.stem
+    return SHARED.get(item.path.stem, item.path.stem)
 
 
 def _start_order(item) -> int:
@@ -108,6 +110,15 @@ def built_book() -> Path:
         assert result.returncode == 0, "book build failed:\n" + result.stdout[-6000:] + result.stderr[-3000:]
         stamp.write_text(digest)
     return HTML
+
+
+@pytest.fixture(scope="session")
+def binder(tmp_path_factory):
+    """The environment Binder builds from this repository (tests/launch_env.py), shared by the
+    Binder and JupyterLab tests."""
+    from launch_env import build_binder
+
+    return build_binder(tmp_path_factory.mktemp("binder"))
 
 
 @pytest.fixture(scope="session")

@@ -1,25 +1,23 @@
-"""JupyterLab and Notebook 7 as a student meets them: a real Jupyter server on 127.0.0.1, the
-notebook opened in headless Chromium with every request to another host blocked and recorded,
-"Run All" from the menu, then the notebook scrolled through as a reader does. Every chart must
-draw (wider than 100 px, with its title, source line and data table) and no markdown cell may
-show raw MyST markup."""
+"""JupyterLab and Notebook 7 as a student meets them on Binder: a real Jupyter server, started
+from the environment Binder builds (``binder`` in conftest.py) on 127.0.0.1, the notebook opened
+in headless Chromium with every request to another host blocked and recorded, "Run All" from the
+menu, then the notebook scrolled through as a reader does. Every chapter must run without an
+error, every chart draw (wider than 100 px, with its title, source line and data table), and no
+markdown cell may show raw MyST markup."""
 
 from __future__ import annotations
 
 import json
 import re
 import secrets
-import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import nbformat
 import pytest
-from launch_env import ROOT, clean_env, repository_copy
+from launch_env import ROOT
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from sinorussia import notebook_display
@@ -42,24 +40,20 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def jupyter(tmp_path_factory):
-    """JupyterLab (which also serves Notebook 7) on a copy of the repository: autosave never
-    touches the working tree."""
-    repo = repository_copy(tmp_path_factory.mktemp("lab") / "repo")
-    # The chart scripts as `npm ci` (make setup, Binder's postBuild) leaves them in the copy.
-    for package, build in notebook_display.SCRIPTS.items():
-        target = repo / "node_modules" / package / build
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / "node_modules" / package / build, target)
+def jupyter(binder):
+    """JupyterLab (which also serves Notebook 7) as Binder starts it: from the image's environment,
+    in the repository's copy, whose chart scripts Binder's postBuild installed (npm ci)."""
+    repo = binder.repo
+    missing = [package for package, build in notebook_display.SCRIPTS.items()
+               if not (repo / "node_modules" / package / build).is_file()]
+    assert not missing, f"Binder's postBuild left no chart scripts for {missing}"
     port, token = _free_port(), secrets.token_hex(16)
     server = subprocess.Popen(
-        [str(Path(sys.executable).with_name("jupyter")), "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+        [str(binder.venv / "bin" / "jupyter"), "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
          f"--ServerApp.port={port}", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={repo}",
          "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
          "--ServerApp.open_browser=False", "--allow-root"],
-        # Kernels use the copy (as a non-editable install does), not this working tree.
-        env=clean_env(Path(sys.executable).parent.parent, SINORUSSIA_ROOT=str(repo)), stdout=subprocess.DEVNULL,
-        stderr=open(repo.parent / "server.log", "w"))
+        env=binder.env, stdout=subprocess.DEVNULL, stderr=open(repo.parent / "server.log", "w"))
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(120):
@@ -72,7 +66,7 @@ def jupyter(tmp_path_factory):
                 time.sleep(0.5)
         else:
             pytest.fail("the Jupyter server did not start: " + (repo.parent / "server.log").read_text()[-2000:])
-        yield base, token
+        yield base, token, repo
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -101,6 +95,8 @@ SCAN = r"""() => {
 }"""
 
 
+# The longest a chapter may take to run (a failing cell stops Run All: the wait ends here).
+RUN_ALL_MS = 120_000
 # The cells in view are attached (the notebook renders only those), their markdown rendered by
 # jupyterlab-myst and their charts drawn.
 IN_VIEW_DONE = """() => [...document.querySelectorAll('.jp-MarkdownCell .jp-MarkdownOutput')]
@@ -118,8 +114,11 @@ def _settle(page) -> None:
         pass
 
 
-def _run_all_and_read(browser, base: str, token: str, interface: str, notebook: str) -> tuple[dict, list[str], dict]:
-    """Open, Run All, scroll through; returns (charts by id, raw-markup excerpts, other-host requests)."""
+def _run_all_and_read(browser, jupyter, interface: str,
+                      notebook: str) -> tuple[dict, list[str], list[str], list[str]]:
+    """Open, Run All, scroll through; returns (charts by id, raw-markup excerpts, other-host
+    requests, the errors of cells that failed)."""
+    base, token, repo = jupyter
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     external: list[str] = []
@@ -149,12 +148,22 @@ def _run_all_and_read(browser, base: str, token: str, interface: str, notebook: 
         page.locator("li.lm-Menu-item[data-command='runmenu:run-all']").click()
         scroller = ".jp-WindowedPanel-outer"
         # Wait until every code cell has run: each prompt shows its execution count.
-        page.wait_for_function("""(expected) => {
-            const s = document.querySelector('.jp-WindowedPanel-outer');
-            s.scrollTop = s.scrollHeight;  // the reader waits at the bottom
-            const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
-            return prompts.length === expected && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
-        }""", arg=code_cells, timeout=120000, polling=500)
+        try:
+            page.wait_for_function("""(expected) => {
+                const s = document.querySelector('.jp-WindowedPanel-outer');
+                s.scrollTop = s.scrollHeight;  // the reader waits at the bottom
+                const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
+                return prompts.length === expected && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+            }""", arg=code_cells, timeout=RUN_ALL_MS, polling=500)
+        except PlaywrightTimeout:
+            # Run All stops at a cell that fails: save the notebook as the student would, and say which.
+            page.keyboard.press("Control+s")
+            page.wait_for_timeout(2000)
+            errors = [f"{o.ename}: {o.evalue}" for cell in nbformat.read(repo / notebook, as_version=4).cells
+                      for o in cell.get("outputs", []) if o.output_type == "error"]
+            if not errors:
+                raise
+            return {}, [], external, errors
         charts: dict[str, dict] = {}
         markdown: set[str] = set()
         page.evaluate(f"() => {{ document.querySelector('{scroller}').scrollTop = 0; }}")
@@ -171,7 +180,7 @@ def _run_all_and_read(browser, base: str, token: str, interface: str, notebook: 
                     s.scrollTop += s.clientHeight * 0.7; return end; }}"""):
                 break
         raw = [m[max(0, hit.start() - 40):hit.end() + 40] for m in markdown for hit in RAW_MARKUP.finditer(m)]
-        return charts, raw, external
+        return charts, raw, external, []
     finally:
         context.close()
 
@@ -185,7 +194,9 @@ def _shut_down_kernels(base: str, token: str) -> None:
                                                       headers=headers))
 
 
-def _check(charts: dict, raw: list[str], external: list[str], where: str) -> list[str]:
+def _check(charts: dict, raw: list[str], external: list[str], errors: list[str], where: str) -> list[str]:
+    if errors:
+        return [f"{where}: a cell failed: {errors[0][-800:]}"]
     problems = []
     if len(charts) < 2:
         problems.append(f"{where}: only {len(charts)} charts appeared")
@@ -203,17 +214,15 @@ def _check(charts: dict, raw: list[str], external: list[str], where: str) -> lis
 
 @pytest.mark.parametrize("notebook", CHAPTERS)
 def test_jupyterlab_draws_every_chart_offline_with_run_all(jupyter, browser, notebook):
-    base, token = jupyter
-    charts, raw, external = _run_all_and_read(browser, base, token, "lab", notebook)
-    _shut_down_kernels(base, token)
-    problems = _check(charts, raw, external, f"JupyterLab {notebook}")
+    charts, raw, external, errors = _run_all_and_read(browser, jupyter, "lab", notebook)
+    _shut_down_kernels(*jupyter[:2])
+    problems = _check(charts, raw, external, errors, f"JupyterLab {notebook}")
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOK7)
 def test_notebook7_draws_every_chart_offline_with_run_all(jupyter, browser, notebook):
-    base, token = jupyter
-    charts, raw, external = _run_all_and_read(browser, base, token, "notebook", notebook)
-    _shut_down_kernels(base, token)
-    problems = _check(charts, raw, external, f"Notebook 7 {notebook}")
+    charts, raw, external, errors = _run_all_and_read(browser, jupyter, "notebook", notebook)
+    _shut_down_kernels(*jupyter[:2])
+    problems = _check(charts, raw, external, errors, f"Notebook 7 {notebook}")
     assert not problems, "\n".join(problems)
