@@ -15,9 +15,9 @@ from itertools import pairwise
 
 # Narrow screens: the width (px) of the chart's box below which labels are shortened.
 NARROW = 560
-# Other row labels are cut beyond this (with an ellipsis; the tooltip and the data table keep the
-# full text) so that the plot keeps at least about 200 px on a 390 px phone.
-# On a wide screen a label may take up to half the chart's width.
+# Row labels that stay beside the plot are cut beyond this (with an ellipsis; the tooltip and the
+# data table keep the full text): on a phone so that the plot keeps at least about 200 px, on a
+# wide screen at half the chart's width.
 _WIDE_LIMIT = "max(240, containerSize()[0] / 2)"
 ROW_LABEL_LIMIT = {"expr": f"containerSize()[0] < {NARROW} ? 120 : {_WIDE_LIMIT}"}
 LEGEND_LABEL_LIMIT = {"expr": "max(120, containerSize()[0] - 60)"}
@@ -57,11 +57,10 @@ def units(spec: dict, data: str | None = None) -> Iterator[tuple[dict, str | Non
 def polish(spec: dict, colours: dict[str, str], status_opacity: dict[str, float]) -> dict:
     datasets = spec.get("datasets") or {}
     # Rows of points get their labels above them on a phone, unless text marks already sit there.
-    point_rows = ({_y_field(u) for u, _ in units(spec) if _mark(u) in POINT_MARKS and _y_is_rows(u)}
-                  - {_y_field(u) for u, _ in units(spec) if _mark(u) == "text"} - {None})
+    point_rows = _row_fields(spec, POINT_MARKS, _y_is_rows) - _row_fields(spec, ("text",))
+    # Rows of bars too, where the y scale has the name the label's offset reads (not in a concat).
     single = not any(key in spec for key in ("concat", "hconcat", "vconcat", "facet"))
-    bar_rows = ({_y_field(u) for u, _ in units(spec) if _mark(u) == "bar" and _y_is_nominal(u)} - point_rows - {None}
-                if single else set())
+    bar_rows = _row_fields(spec, ("bar",), _y_is_nominal) - point_rows if single else set()
     _room_for_labels(spec, bar_rows, datasets)
     # Rows for missing years first, so that every layer's tooltips see them ("not reported").
     for unit, name in units(spec):
@@ -75,6 +74,11 @@ def polish(spec: dict, colours: dict[str, str], status_opacity: dict[str, float]
         _fitting_labels(encoding, rows_above=_y_field(unit) in point_rows, bars_above=_y_field(unit) in bar_rows)
         _status_shading(unit, encoding, rows, status_opacity)
     return spec
+
+
+def _row_fields(spec: dict, marks: tuple[str, ...], rows=lambda unit: True) -> set[str]:
+    """The y fields of the units drawing ``marks`` whose y axis ``rows`` accepts."""
+    return {_y_field(u) for u, _ in units(spec) if _mark(u) in marks and rows(u)} - {None}
 
 
 def _room_for_labels(spec: dict, bar_rows: set[str], datasets: dict) -> None:

@@ -18,13 +18,11 @@ CACHE = ROOT / "_build" / "launch-cache"
 
 def repository_copy(dest: Path) -> Path:
     """The repository's files (tracked, and new ones not ignored), as a clone would have them."""
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                            cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
-    for name in filter(None, listed):
-        source = ROOT / name
-        if source.is_file():
-            (dest / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, dest / name)
+    from tools.prebuild import repository_files
+
+    for name in repository_files(ROOT):
+        (dest / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, dest / name)
     return dest
 
 

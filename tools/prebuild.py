@@ -53,15 +53,19 @@ def inputs_digest(root: Path = ROOT) -> str:
     return digest.hexdigest()
 
 
-def sources_digest(root: Path = ROOT) -> str:
-    """A fingerprint of every file of the repository a book build can read (all but the tests)."""
+def repository_files(root: Path = ROOT) -> list[str]:
+    """The repository's files as a clone would have them (tracked, and new ones not ignored)."""
     listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
                             cwd=root, capture_output=True, check=True).stdout.decode().split("\0")
+    return sorted(name for name in listed if name and (root / name).is_file())
+
+
+def sources_digest(root: Path = ROOT) -> str:
+    """A fingerprint of every file of the repository a book build can read (all but the tests)."""
     digest = hashlib.sha256()
-    for name in sorted(filter(None, listed)):
-        path = root / name
-        if path.is_file() and not name.startswith("tests/"):
-            digest.update(name.encode() + b"\0" + path.read_bytes())
+    for name in repository_files(root):
+        if not name.startswith("tests/"):
+            digest.update(name.encode() + b"\0" + (root / name).read_bytes())
     return digest.hexdigest()
 
 
