@@ -59,7 +59,7 @@ PENDING: dict[str, int] = {
     "trade_shares": 4,
     "us_opinion": 7,
     "crude_imports_from_russia": 4,
-    "pos1_deliveries": 2,
+    "pos1_deliveries": 1,
     "russia_gas_to_europe": 1,
     "moex_yuan_share": 5,
     "export_payment_currency": 7,
