@@ -56,16 +56,16 @@ STATE_HOSTS = {
 PENDING: dict[str, int] = {
     "trade_usd": 13,
     "xi_putin_meetings": 5,
-    "trade_shares": 4,
-    "us_opinion": 7,
+    "trade_shares": 3,
+    "us_opinion": 6,
     "crude_imports_from_russia": 4,
     "pos1_deliveries": 1,
     "russia_gas_to_europe": 1,
-    "moex_yuan_share": 5,
+    "moex_yuan_share": 4,
     "export_payment_currency": 7,
     "settlement_claims": 5,
     "central_asia_trade": 1,
-    "territory_ceded": 3,
+    "territory_ceded": 2,
 }
 
 
