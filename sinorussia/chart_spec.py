@@ -54,7 +54,7 @@ def units(spec: dict, data: str | None = None) -> Iterator[tuple[dict, str | Non
             yield from units(part, data)
 
 
-def polish(spec: dict, colours: dict[str, str], status_opacity: dict[str, float]) -> dict:
+def polish(spec: dict, colours: dict[str, str], status_opacity: dict[str, float], ink: str = "#222222") -> dict:
     datasets = spec.get("datasets") or {}
     # Rows of points get their labels above them on a phone, unless text marks already sit there.
     point_rows = _row_fields(spec, POINT_MARKS, _y_is_rows) - _row_fields(spec, ("text",))
@@ -73,6 +73,8 @@ def polish(spec: dict, colours: dict[str, str], status_opacity: dict[str, float]
         _year_gaps(unit, encoding, rows)
         _fitting_labels(encoding, rows_above=_y_field(unit) in point_rows, bars_above=_y_field(unit) in bar_rows)
         _status_shading(unit, encoding, rows, status_opacity)
+        if _weak_source_outline(unit, encoding, rows, ink):
+            spec.setdefault("usermeta", {})["weak_marked"] = True
     return spec
 
 
@@ -206,6 +208,36 @@ def _status_shading(unit: dict, encoding: dict, rows: list[dict], levels: dict[s
     domain = [s for s in levels if s in statuses]
     encoding["fillOpacity"] = {"field": "status", "type": "nominal", "title": "Value is",
                                "scale": {"domain": domain, "range": [levels[s] for s in domain]}}
+
+
+# --- weak sources --------------------------------------------------------------------------
+
+WEAK_TEST = "datum.weak_source === true"
+WEAK_DASH = [4, 2]
+
+
+def _weak_source_outline(unit: dict, encoding: dict, rows: list[dict], ink: str) -> bool:
+    """A mark whose figure rests only on state media or a copy gets a dashed outline (a rule, a
+    dashed stroke), and its tooltip says so, in every chart whose data has such a row (the renderer
+    explains the outline under the chart). True when this unit now marks them."""
+    mark = _mark(unit)
+    if mark not in (*SHADED_MARKS, "rule") or not any(r.get("weak_source") is True for r in rows):
+        return False
+    if "strokeDash" in encoding or (mark != "rule" and "stroke" in encoding):
+        return False  # the chart draws outlines of its own
+    if not any(isinstance(encoding.get(c), dict) and "field" in encoding[c] for c in ("x", "y", "theta")):
+        return False  # a reference line at a constant, not a figure of the data
+    own = unit["mark"] if isinstance(unit["mark"], dict) else {}
+    encoding["strokeDash"] = {"condition": {"test": WEAK_TEST, "value": WEAK_DASH}, "value": own.get("strokeDash", [])}
+    if mark != "rule":
+        # Other marks keep the outline they had (e.g. white lines between stacked bars).
+        encoding["stroke"] = {"condition": {"test": WEAK_TEST, "value": ink}, "value": own.get("stroke")}
+        encoding["strokeWidth"] = {"condition": {"test": WEAK_TEST, "value": 1.5},
+                                   "value": own.get("strokeWidth", 1) if own.get("stroke") else 0}
+    tips = encoding.get("tooltip")
+    if isinstance(tips, list) and not any(t.get("field") == "source_check" for t in tips if isinstance(t, dict)):
+        tips.append({"field": "source_check", "type": "nominal", "title": "Source check"})
+    return True
 
 
 # --- colours, years, labels ---------------------------------------------------------------

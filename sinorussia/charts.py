@@ -45,6 +45,10 @@ _MISC = {"Reported": NEUTRAL, "Derived": "#8fb3c0", "Rose": "#009E73", "Fell": "
          "In yuan": "#D55E00", "In US dollars": "#0072B2"}
 COLOURS = {name.casefold(): colour for family in (_SIDES, _EVENTS, _MISC) for name, colour in family.items()}
 
+# Under a chart that outlines figures resting on a weak source (see chart_spec._weak_source_outline).
+WEAK_NOTE = ("A dashed outline (on a line, a dashed stroke) marks a figure that rests only on state media or on "
+             "a copy of a page whose original was not found: no independent source confirms it yet (see the Data "
+             "sources page).")
 # Derived values are drawn paler than reported ones, unconfirmed ones paler still (see status_opacity).
 STATUS_OPACITY = {"reported": 1.0, "derived": 0.45, "unconfirmed": 0.25}
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"
@@ -103,7 +107,9 @@ def publish(chart: alt.TopLevelMixin, *, title: str, subtitle: str, description:
         raise ValueError(f"chart {title!r}: the description should say what the chart shows "
                          f"in a sentence or two, not {description!r}")
     if source is not None:
-        source_text = source_line([source] if isinstance(source, str) else list(source))
+        tables = [source] if isinstance(source, str) else list(source)
+        source_text = source_line(tables)
+        _require_weak_flags(chart, tables, title)
     _strip_bookkeeping(chart)
     stray = chart_text.unsupported_numbers(description, chart.to_dict(validate=False).get("datasets", {}), figures)
     if stray:
@@ -128,15 +134,33 @@ def source_line(tables: list[str]) -> str:
     return "Source: " + " — ".join(parts) + ". Every row's source is listed on the Data sources page."
 
 
+def _frames(chart: alt.TopLevelMixin) -> list[pd.DataFrame]:
+    return [part.data for part in [chart, *getattr(chart, "layer", [])]
+            if isinstance(getattr(part, "data", None), pd.DataFrame)]
+
+
+def _require_weak_flags(chart: alt.TopLevelMixin, tables: list[str], title: str) -> None:
+    """A chart drawn from a table with figures on a weak source must know which rows they are,
+    so that it can mark them: a frame built anew (a pivot, a difference) carries ``weak_source``."""
+    # The claims register is not a table of figures: its verdicts' sources are its evidence tables'.
+    weak = [t for t in tables if t != "claims" and data.weak_source(data.load(t)).any()]
+    if weak and not any("weak_source" in f.columns or {"source_tier", "corroboration_tier"} <= set(f.columns)
+                        for f in _frames(chart)):
+        raise ValueError(f"chart {title!r}: table {', '.join(weak)} has figures that rest on a weak source, but the "
+                         "chart's data does not say which: keep the column weak_source (data.weak_source; "
+                         "data.weak_where_any for figures computed from several rows) in the chart's frame")
+
+
 def _strip_bookkeeping(chart: alt.TopLevelMixin) -> None:
     """Embed only what the chart draws: source columns that no encoding uses stay in the data
-    package (a chart that shows a row's status or note keeps that column)."""
+    package (a chart that shows a row's status or note keeps that column). Each row keeps whether
+    its figure rests on a weak source, in a flag and in words, so that the chart marks it."""
     used = _fields_used(chart.to_dict(validate=False))
+    bookkeeping = data.SOURCE_COLUMNS + data.TRACE_COLUMNS + ["note"]
     for part in [chart, *getattr(chart, "layer", [])]:
         if isinstance(getattr(part, "data", None), pd.DataFrame):
-            frame = part.data
-            part.data = frame.drop(columns=[c for c in data.SOURCE_COLUMNS + ["note"]
-                                            if c in frame.columns and c not in used])
+            frame = data.with_source_check(part.data)
+            part.data = frame.drop(columns=[c for c in bookkeeping if c in frame.columns and c not in used])
 
 
 _DATUM_FIELD = re.compile(r"datum\.(\w+)|datum\[['\"]([^'\"]+)")
@@ -172,7 +196,7 @@ def status_opacity(title: str = "Value is") -> alt.Opacity:
 def render(spec: dict, **metadata) -> dict:
     """Altair's HTML renderer, plus the source line and the data table under the chart."""
     meta = spec.get("usermeta") or {}
-    spec = chart_spec.polish(copy.deepcopy(spec), COLOURS, STATUS_OPACITY)
+    spec = chart_spec.polish(copy.deepcopy(spec), COLOURS, STATUS_OPACITY, ink=INK)
     # In JupyterLab and Notebook 7 the chart draws offline from the pinned scripts (see the module).
     bundle = notebook_display.adapt(html_renderer(spec, **metadata), spec, **metadata)
     heading = ""
@@ -188,6 +212,8 @@ def render(spec: dict, **metadata) -> dict:
     else:
         heading_figures = ""
     caption = f"<p class='sr-chart-source'>{html.escape(source)}</p>" if source else ""
+    if (spec.get("usermeta") or {}).get("weak_marked"):
+        caption = f"<p class='sr-chart-weak'>{WEAK_NOTE}</p>{caption}"
     label = html.escape(meta.get("title", "Chart"), quote=True)
     bundle["text/html"] = (f"<div class='sr-chart' role='figure' aria-label='{label}'>"
                            f"{heading}{bundle['text/html']}{_hint(spec)}{heading_figures}{caption}"

@@ -230,12 +230,43 @@ def weak_source(frame: pd.DataFrame) -> pd.Series:
     return ~frame["source_tier"].isin(STRONG_TIERS) & ~corroborated
 
 
-def drop_sources(frame: pd.DataFrame) -> pd.DataFrame:
-    """The table without its bookkeeping columns: what a chart needs to embed. ``source_tier``
-    stays, with ``weak_source`` (see ``weak_source``), so that a chart can mark figures that
-    rest on a weaker source."""
+# What a chart's tooltip and data table say of a weak row's source, by tier.
+WEAK_WORDS = {"state_media": "state media only, not yet confirmed independently",
+              "mirror_or_aggregator": "a copy only (original not found), not yet confirmed independently"}
+STRONG_WORDS = "official, research or independent"
+
+
+def source_check(frame: pd.DataFrame) -> pd.Series:
+    """In words, how strong each row's source is (for a chart's tooltip and data table)."""
+    weak = weak_source(frame)
+    return frame["source_tier"].map(WEAK_WORDS).where(weak, STRONG_WORDS).fillna(STRONG_WORDS)
+
+
+COMPUTED_WEAK_WORDS = "computed from a figure that rests on state media or a copy only"
+
+
+def weak_where_any(frame: pd.DataFrame, by: str | list[str]) -> pd.Series:
+    """For figures computed from several rows (a difference, a sum, an index): weak where any
+    row they use is weak, indexed by ``by``. A chart of such figures keeps it as ``weak_source``."""
+    return weak_source(frame).groupby([frame[c] for c in ([by] if isinstance(by, str) else by)]).any()
+
+
+def with_source_check(frame: pd.DataFrame) -> pd.DataFrame:
+    """The table with ``weak_source`` (a flag a chart marks) and ``source_check`` (its words)."""
     frame = frame.copy()
     if "source_tier" in frame.columns:
         frame["weak_source"] = weak_source(frame)
+        frame["source_check"] = source_check(frame)
+    elif "weak_source" in frame.columns and "source_check" not in frame.columns:
+        frame["weak_source"] = frame["weak_source"].astype(bool)
+        frame["source_check"] = frame["weak_source"].map({True: COMPUTED_WEAK_WORDS, False: STRONG_WORDS})
+    return frame
+
+
+def drop_sources(frame: pd.DataFrame) -> pd.DataFrame:
+    """The table without its bookkeeping columns: what a chart needs to embed. ``source_tier``
+    stays, with ``weak_source`` and ``source_check`` (see ``with_source_check``), so that a chart
+    can mark figures that rest on a weaker source."""
+    frame = with_source_check(frame)
     drop = SOURCE_COLUMNS + TRACE_COLUMNS[1:] + ["note"]
     return frame.drop(columns=[c for c in drop if c in frame.columns])

@@ -38,6 +38,8 @@ def tidy(frame: pd.DataFrame | pd.Series, labels: dict[str, str] | None = None) 
     """The frame as it will be shown: index as a column when it means something, labelled columns."""
     if isinstance(frame, pd.Series):
         frame = frame.to_frame(frame.name if frame.name is not None else "value")
+    # A chart's flag for figures on a weak source: the chart marks them, the Data sources page lists them.
+    frame = frame.drop(columns=[c for c in ("weak_source", "source_check") if c in frame.columns])
     if not isinstance(frame.index, pd.RangeIndex):
         frame = frame.reset_index()
     else:

@@ -162,6 +162,59 @@ def test_derived_values_are_filled_paler_wherever_the_data_marks_them():
     assert "fillOpacity" not in own["encoding"]
 
 
+def _weak_frame() -> pd.DataFrame:
+    return pd.DataFrame({"year": [2020, 2021, 2022], "v": [1.0, 2.0, 3.0],
+                         "source_tier": ["official", "state_media", "mirror_or_aggregator"],
+                         "corroboration_tier": ["", "", "independent_media"]})
+
+
+def test_figures_on_a_weak_source_get_a_dashed_outline_and_say_so_in_the_tooltip():
+    chart = charts.publish(alt.Chart(_weak_frame()).mark_bar().encode(x="year:O", y="v:Q", tooltip=["year:O", "v:Q"]),
+                           title="T", subtitle="s", description="Bars of a value for each year, one of them weak.",
+                           source="trade_usd")
+    rows = next(iter(chart.to_dict()["datasets"].values()))
+    # Only 2021 is weak: 2022's copy is corroborated by an independent page.
+    assert [r["weak_source"] for r in rows] == [False, True, False]
+    assert rows[1]["source_check"] == data.WEAK_WORDS["state_media"]
+    assert "corroboration_tier" not in rows[0] and "source_tier" not in rows[0]
+    enc = _spec(chart)["encoding"]
+    assert enc["strokeDash"]["condition"] == {"test": charts.chart_spec.WEAK_TEST, "value": charts.chart_spec.WEAK_DASH}
+    assert enc["stroke"]["value"] is None and enc["strokeWidth"]["value"] == 0
+    assert enc["tooltip"][-1] == {"field": "source_check", "type": "nominal", "title": "Source check"}
+    html = chart._repr_mimebundle_()["text/html"]
+    assert charts.WEAK_NOTE in html and "<th scope='col'>Source check</th>" in html
+    assert html.count(data.WEAK_WORDS["state_media"]) >= 2  # in the data table and the embedded data
+
+
+def test_a_chart_that_loses_track_of_weak_sources_is_refused():
+    trade = data.load("trade_usd")
+    assert data.weak_source(trade).any()  # the table has figures on a weak source
+    totals = trade[trade["flow"] == "total"]
+    bare = alt.Chart(totals[["year", "value_usd_bn"]]).mark_bar().encode(x="year:O", y="value_usd_bn:Q")
+    with pytest.raises(ValueError, match="trade_usd has figures that rest on a weak source"):
+        charts.publish(bare, title="T", subtitle="s", description="Bars of trade for each year since 2008.",
+                       source="trade_usd")
+    # A figure computed from several rows is weak when any of them is.
+    flows = trade[trade["flow"] != "total"]
+    weak_years = data.weak_where_any(flows, "year")
+    assert weak_years[2010] and not weak_years[2024]
+    balance = flows.pivot(index="year", columns="flow", values="value_usd_bn").diff(axis=1).iloc[:, -1]
+    frame = balance.rename("b").reset_index().assign(weak_source=lambda d: d["year"].map(weak_years))
+    chart = charts.publish(alt.Chart(frame).mark_bar().encode(x="year:O", y="b:Q"), title="T", subtitle="s",
+                           description="Bars of the balance for each year since 2010.", source="trade_usd")
+    rows = next(iter(chart.to_dict()["datasets"].values()))
+    assert {r["year"]: r["source_check"] for r in rows}[2010] == data.COMPUTED_WEAK_WORDS
+
+
+def test_a_chart_with_no_weak_figure_has_no_outline_or_note():
+    frame = _weak_frame().assign(corroboration_tier="independent_media")
+    chart = charts.publish(alt.Chart(frame).mark_bar().encode(x="year:O", y="v:Q"),
+                           title="T", subtitle="s", description="Bars of a value for each year, none of them weak.",
+                           source="trade_usd")
+    assert "strokeDash" not in _spec(chart)["encoding"]
+    assert charts.WEAK_NOTE not in chart._repr_mimebundle_()["text/html"]
+
+
 def test_publish_refuses_a_number_the_data_does_not_hold():
     chart = _chart()
     with pytest.raises(ValueError, match="states 999"):

@@ -27,6 +27,7 @@ CHECKED = {
     "pandas_table": "a table shows a bare index, NaN, raw column names or unrounded numbers",
     "row_label": "an axis label is cut short or drawn over a bar",
     "text_overlap": "two labels inside a chart drawn over each other",
+    "weak_mark": "a figure on a weak source is not outlined (or a strong one is), or no note says why",
 }
 
 

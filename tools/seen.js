@@ -1,7 +1,7 @@
 // Evaluated in an open book page by tools/seen.py: returns {kind: [problem, ...]}.
 ({width, dark}) => {
   const out = {tooltip: [], legend: [], plot_width: [], derived: [], raw_markup: [], dark_card: [],
-               table_overflow: [], chart_table: [], pandas_table: [], row_label: [], text_overlap: []};
+               table_overflow: [], chart_table: [], pandas_table: [], row_label: [], text_overlap: [], weak_mark: []};
   const charts = [...document.querySelectorAll('div[id^=altair-viz-]')];
   const views = window.__srViews || [];
   const name = (el, i) => {
@@ -114,6 +114,38 @@
       const script = el.nextElementSibling;  // Altair's script, which holds the chart's data
       if (script && script.textContent.includes('"derived"')) out.derived.push(label + ': says derived values are paler, but no drawn mark knows its status');
     }
+
+    // Figures on a weak source: drawn with a dashed outline, exactly those, where the chart says so.
+    const dashed = (item) => {
+      const node = item._svg;
+      if (!node) return false;
+      const dash = node.getAttribute('stroke-dasharray') || '';
+      const stroke = node.getAttribute('stroke') || 'none';
+      const w = parseFloat(node.getAttribute('stroke-width') || '1');
+      return dash.trim() !== '' && dash.trim() !== '0' && stroke !== 'none' && stroke !== 'transparent' && w > 0;
+    };
+    const weak = {marked: 0, unmarked: 0, falsely: 0, flagged: 0};
+    walk(root, (mark) => {
+      if (!mark.marktype || mark.role !== 'mark' || ['text', 'line'].includes(mark.marktype)) return;
+      const items = mark.items || [];
+      const byDesign = items.length > 0 && items.every(dashed);  // e.g. a dashed reference line
+      items.forEach((item) => {
+        const flag = item.datum && item.datum.weak_source;
+        if (flag === undefined) return;
+        weak.flagged += 1;
+        if (flag === true) weak[dashed(item) ? 'marked' : 'unmarked'] += 1;
+        else if (dashed(item) && !byDesign) weak.falsely += 1;
+      });
+    });
+    const noted = /dashed outline/i.test(((el.closest('.sr-chart') || el).querySelector('.sr-chart-weak') || {}).textContent || '');
+    if (weak.unmarked) out.weak_mark.push(label + ': ' + weak.unmarked + ' figures on a weak source drawn without a dashed outline');
+    if (weak.falsely) out.weak_mark.push(label + ': ' + weak.falsely + ' figures on a strong source drawn with a dashed outline');
+    if (weak.marked && !noted) out.weak_mark.push(label + ': dashed outlines with no note under the chart saying what they mean');
+    // (a menu may start on figures that are all strong: the note must still find marks that know their source)
+    if (noted && !weak.flagged) out.weak_mark.push(label + ': the note under the chart speaks of dashed outlines, but no drawn mark knows its source');
+    const script = el.nextElementSibling;  // Altair's script, which holds the chart's data
+    if (script && /"weak_source":\s*true/.test(script.textContent) && !weak.flagged)
+      out.weak_mark.push(label + ': its data has figures on a weak source, but no drawn mark knows which');
 
     // Dark mode: the drawing's own background must not be a light card.
     if (dark && svg) {

@@ -50,7 +50,7 @@ SETTLED_JS = """async () => {
 }"""
 
 KINDS = ("tooltip", "legend", "plot_width", "derived", "raw_markup", "dark_card", "table_overflow",
-         "chart_table", "pandas_table", "row_label", "text_overlap")
+         "chart_table", "pandas_table", "row_label", "text_overlap", "weak_mark")
 
 
 def problems(page, width: int, dark: bool) -> dict[str, list[str]]:
