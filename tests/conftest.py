@@ -113,6 +113,19 @@ def built_book() -> Path:
 
 
 @pytest.fixture(scope="session")
+def execution_cache():
+    """The book's notebooks executed into its execution cache (tools/prebuild.py), as the book
+    build takes them: a notebook that raises has no cached result."""
+    from jupyter_cache import get_cache
+
+    from tools import prebuild
+
+    with book_build_lock():
+        prebuild.run(ROOT)
+    return get_cache(str(prebuild.CACHE_DIR))
+
+
+@pytest.fixture(scope="session")
 def binder(tmp_path_factory):
     """The environment Binder builds from this repository (tests/launch_env.py), shared by the
     Binder and JupyterLab tests."""

@@ -19,14 +19,6 @@ pytestmark = pytest.mark.notebooks
 NOTEBOOKS = prebuild.book_notebooks(ROOT)
 
 
-@pytest.fixture(scope="session")
-def execution_cache():
-    from jupyter_cache import get_cache
-
-    prebuild.run(ROOT)
-    return get_cache(str(prebuild.CACHE_DIR))
-
-
 def test_the_book_executes_its_chapters_and_appendix_notebooks():
     folders = {p.parent.name for p in NOTEBOOKS}
     assert {"chapters", "appendix"} <= folders, f"book notebooks found only in {folders}"
