@@ -46,9 +46,8 @@ _MISC = {"Reported": NEUTRAL, "Derived": "#8fb3c0", "Rose": "#009E73", "Fell": "
 COLOURS = {name.casefold(): colour for family in (_SIDES, _EVENTS, _MISC) for name, colour in family.items()}
 
 # Under a chart that outlines figures resting on a weak source (see chart_spec._weak_source_outline).
-WEAK_NOTE = ("A dashed outline (on a line, a dashed stroke) marks a figure that rests only on state media or on "
-             "a copy of a page whose original was not found: no independent source confirms it yet (see the Data "
-             "sources page).")
+WEAK_NOTE = ("A dashed outline (or a dashed line) marks a figure not yet independently confirmed: it rests only on "
+             "state media or on a copy of a page whose original was not found (see the Data sources page).")
 # Derived values are drawn paler than reported ones, unconfirmed ones paler still (see status_opacity).
 STATUS_OPACITY = {"reported": 1.0, "derived": 0.45, "unconfirmed": 0.25}
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"
