@@ -9,7 +9,6 @@ test_grading.py and test_gradescope_zip.py.
 from __future__ import annotations
 
 import csv
-import json
 import re
 import shutil
 import subprocess
@@ -19,7 +18,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
 from sinorussia import exercises
 
@@ -43,20 +41,6 @@ def assigned(tmp_path_factory) -> dict[str, Path]:
     with ThreadPoolExecutor(2) as pool:  # otter assign is a subprocess: two at a time on two cores
         dists = pool.map(assign, MASTERS)
     return dict(zip(SLUGS, dists, strict=False))
-
-
-@pytest.fixture(scope="module")
-def executed(tmp_path_factory) -> dict[str, nbformat.NotebookNode]:
-    """Each blank student version run top to bottom by a real kernel, from a copy of its folder."""
-    def run(slug: str) -> nbformat.NotebookNode:
-        folder = tmp_path_factory.mktemp("run") / slug
-        shutil.copytree(exercises.EXERCISES_DIR / slug, folder)
-        nb = nbformat.read(folder / f"{slug}.ipynb", as_version=4)
-        NotebookClient(nb, timeout=120, kernel_name="python3",
-                       resources={"metadata": {"path": str(folder)}}).execute()
-        return nb
-    with ThreadPoolExecutor(2) as pool:
-        return dict(zip(SLUGS, pool.map(run, SLUGS), strict=False))
 
 
 @pytest.fixture(scope="module")
@@ -157,42 +141,12 @@ def test_the_masters_solution_scores_full_marks_on_public_and_hidden_tests(slug,
 
 
 @pytest.mark.parametrize("slug", SLUGS)
-def test_blank_student_version_runs_and_scores_zero(slug, executed, gradebook):
-    errors = [o for c in executed[slug].cells if c.cell_type == "code" for o in c.outputs
-              if o.output_type == "error"]
-    assert errors == []
+def test_blank_student_version_scores_zero(slug, gradebook):
+    """(That the blank version runs top to bottom, with a hint at each check, is tested where
+    students run it: tests/test_launch_binder.py.)"""
     row = gradebook[("blank", slug)]
     assert row["status"] == "ok", row
     assert float(row["possible"]) > 0 and float(row["total"]) == 0, row
-
-
-@pytest.mark.parametrize("slug", SLUGS)
-def test_check_answers_within_a_second_with_a_hint_not_the_answer(slug, executed):
-    secret, _ = exercises.solution_lines(nbformat.read(exercises.master_path(slug), as_version=4))
-    checks = [c for c in executed[slug].cells if c.cell_type == "code" and c.source.startswith("grader.check(")]
-    assert checks
-    for cell in checks:
-        timing = cell.metadata["execution"]
-        seconds = (_time(timing["shell.execute_reply"]) - _time(timing["iopub.execute_input"]))
-        assert seconds < 1.0, f"{cell.source}: {seconds:.2f} s"
-        text = _output_text(cell)
-        hints = re.findall(r"AssertionError: (.{20,})", text)
-        assert hints, f"{cell.source} gives no hint on a blank answer:\n{text[:500]}"
-        assert not [line for line in secret if line in text], f"{cell.source} shows solution text"
-
-
-def _output_text(cell) -> str:
-    parts = []
-    for output in cell.outputs:
-        parts.append(output.get("text", ""))
-        for value in output.get("data", {}).values():
-            parts.append(value if isinstance(value, str) else json.dumps(value))
-    return "".join(parts)
-
-
-def _time(stamp: str) -> float:
-    from datetime import datetime
-    return datetime.fromisoformat(stamp.replace("Z", "+00:00")).timestamp()
 
 
 @pytest.mark.parametrize("slug", SLUGS)
