@@ -23,7 +23,7 @@ import re
 import pytest
 
 from sinorussia import ROOT, data
-from tools.prose_audit import CHAPTERS, _hidden_markers, _source, read_chapter
+from tools.prose_audit import CHAPTERS, _hidden_markers, _source, loaded_tables, read_chapter
 
 pytestmark = pytest.mark.fast
 
@@ -39,13 +39,6 @@ NOT_STATED = {
     ("10-reverse-kissinger", "us_opinion"): "polls are dated by fieldwork in each sentence; the chapter is about "
                                              "the polls around the article, not the latest one",
 }
-
-
-def _loaded(path) -> set[str]:
-    """Tables a chapter loads, read from its code cells."""
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-    code = "\n".join(_source(c) for c in cells if c["cell_type"] == "code")
-    return set(re.findall(r"data\.load\(\"(\w+)\"", code))
 
 
 def _latest_markers(path) -> list[tuple[str, str]]:
@@ -85,7 +78,7 @@ def test_sentences_about_the_latest_year_name_it(path):
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
 def test_every_series_a_chapter_uses_has_its_latest_sentence(path):
     marked = {table for table, _ in _latest_markers(path)}
-    missing = sorted(t for t in (_loaded(path) & SERIES) - marked if (path.stem, t) not in NOT_STATED)
+    missing = sorted(t for t in (loaded_tables(path) & SERIES) - marked if (path.stem, t) not in NOT_STATED)
     assert not missing, (f"{path.name}: no sentence is marked as stating the latest value of {missing}: add "
                          "`# latest: <table> \"<phrase naming the year>\"` to an assert, or a reason in NOT_STATED")
 
@@ -109,12 +102,12 @@ def test_title_year_range_ends_at_the_latest_year(name):
 def test_not_stated_entries_are_still_needed():
     for (chapter, table), reason in NOT_STATED.items():
         path = ROOT / "chapters" / f"{chapter}.ipynb"
-        assert path.exists() and table in _loaded(path) and reason, (chapter, table)
+        assert path.exists() and table in loaded_tables(path) and reason, (chapter, table)
         assert table not in {t for t, _ in _latest_markers(path)}, f"{chapter}: {table} is marked; drop NOT_STATED"
 
 
 def test_loaded_tables_are_read_from_the_code():
-    assert {"trade_usd", "trade_cny"} <= _loaded(ROOT / "chapters" / "02-record-trade.ipynb")
+    assert {"trade_usd", "trade_cny"} <= loaded_tables(ROOT / "chapters" / "02-record-trade.ipynb")
 
 
 def test_a_sentence_left_behind_by_new_data_is_caught():

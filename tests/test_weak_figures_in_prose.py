@@ -15,14 +15,13 @@ are checked by reading (see the note of this change).
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 from test_source_policy import weak_rows
 
 from sinorussia import data
-from tools.prose_audit import CHAPTERS, _source, read_chapter
+from tools.prose_audit import CHAPTERS, loaded_tables, read_chapter
 
 pytestmark = pytest.mark.notebooks
 
@@ -47,12 +46,6 @@ COINCIDENCES = {
     ("11-status-quo", "pos1_2025"): "Power of Siberia 1's 2025 deliveries (pos1_deliveries, strong), not the "
                                     "2009 trade total",
 }
-
-
-def _loaded(path) -> set[str]:
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-    code = "\n".join(_source(c) for c in cells if c["cell_type"] == "code")
-    return set(re.findall(r"data\.load\(\"(\w+)\"", code)) - {"claims"}
 
 
 def weak_figures(tables: set[str]) -> dict[float, list[str]]:
@@ -90,14 +83,18 @@ def unsaid(sentences: list[str], glued: dict[str, float], weak: dict[float, list
     return problems
 
 
+def executed(cache, path):
+    """The chapter as the book executed it."""
+    cached = cache.get_cached_project_nb(str(path))
+    assert cached is not None, f"{path.name} did not execute (see test_book_notebooks)"
+    return cache.get_cache_bundle(cached.pk).nb
+
+
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
 def test_a_sentence_says_when_its_figure_is_not_yet_independently_confirmed(execution_cache, path):
-    cached = execution_cache.get_cached_project_nb(str(path))
-    assert cached is not None, f"{path.name} did not execute (see test_book_notebooks)"
-    notebook = execution_cache.get_cache_bundle(cached.pk).nb
-    glued = glued_numbers(notebook)
+    glued = glued_numbers(executed(execution_cache, path))
     assert glued, f"{path.name}: no glued numbers found in the executed notebook"
-    problems = unsaid(read_chapter(path)[0], glued, weak_figures(_loaded(path)), path.stem)
+    problems = unsaid(read_chapter(path)[0], glued, weak_figures(loaded_tables(path) - {"claims"}), path.stem)
     assert not problems, (f"{path.name}: sentences state figures that rest only on state media or a copy, "
                           "without saying so:\n" + "\n".join(problems))
 
@@ -106,8 +103,7 @@ def test_a_sentence_says_when_its_figure_is_not_yet_independently_confirmed(exec
 def test_each_coincidence_is_still_one(execution_cache, chapter, name):
     """A listed coincidence that no longer matches a weak figure is taken off the list."""
     path = next(p for p in CHAPTERS if p.stem == chapter)
-    notebook = execution_cache.get_cache_bundle(execution_cache.get_cached_project_nb(str(path)).pk).nb
-    assert glued_numbers(notebook).get(name) in weak_figures(_loaded(path)), \
+    assert glued_numbers(executed(execution_cache, path)).get(name) in weak_figures(loaded_tables(path) - {"claims"}), \
         f"{chapter}: {name} no longer equals a weak figure; take it off COINCIDENCES"
 
 

@@ -93,6 +93,13 @@ def read_chapter(path: Path) -> tuple[list[str], list[str]]:
     return sentences(markdown), markers
 
 
+def loaded_tables(path: Path) -> set[str]:
+    """Tables a chapter loads, read from its code cells."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    code = "\n".join(_source(c) for c in cells if c["cell_type"] == "code")
+    return set(re.findall(r"data\.load\(\"(\w+)\"", code))
+
+
 def _exceptions() -> dict[str, list[dict]]:
     loaded = yaml.safe_load(EXCEPTIONS_FILE.read_text(encoding="utf-8"))
     return {chapter: entries or [] for chapter, entries in loaded["chapters"].items()}
