@@ -23,14 +23,15 @@ def _row_sources(name: str) -> str:
     keys = ["source_publisher", "source_url", "source_date", "source_tier", "read_at_url",
             "corroboration_publisher", "corroboration_url", "corroboration_tier"]
     grouped = frame.groupby(keys, sort=False, dropna=False).size().reset_index(name="rows")
+    grouped["confirmed"] = (~data.weak_source(grouped)).map({True: "yes", False: "not yet"})
     head = "".join(f'<th scope="col">{h}</th>' for h in
-                   ("Publisher", "Date", "Tier", "Read at", "Corroborated by", "Rows"))
+                   ("Publisher", "Date", "Tier", "Read at", "Corroborated by", "Independently confirmed", "Rows"))
     body = []
     for r in grouped.itertuples():
         second = (f"{_link(r.corroboration_publisher, r.corroboration_url)} ({TIER_WORDS[r.corroboration_tier]})"
                   if r.corroboration_url else "")
         cells = [_link(r.source_publisher, r.source_url), html.escape(str(r.source_date)),
-                 TIER_WORDS[r.source_tier], _link("copy", r.read_at_url), second, str(r.rows)]
+                 TIER_WORDS[r.source_tier], _link("copy", r.read_at_url), second, r.confirmed, str(r.rows)]
         body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     return (f'<div class="sr-table-wrap" tabindex="0" role="region" aria-label="Sources of {name}">'
             f'<table class="sr-sources"><caption>Sources of the table '

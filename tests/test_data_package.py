@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 from pathlib import Path
 
@@ -116,3 +117,18 @@ def test_charts_get_the_tier_and_a_weak_source_flag_but_no_addresses():
     assert row["source_tier"] == "state_media" and not row["weak_source"]
     # 2010's exports to Russia rest on VietnamPlus (state media) alone: weak.
     assert embedded[(embedded["year"] == 2010) & (embedded["flow"] == "china_exports")]["weak_source"].item()
+
+
+def test_the_data_sources_page_says_which_figures_are_not_yet_independently_confirmed():
+    """The page the chart notes send readers to: each source row says whether its figures are
+    independently confirmed, and the rows it counts as "not yet" are the table's weak rows."""
+    from sinorussia import catalog
+
+    for name in ("trade_usd", "events"):
+        page = catalog.resource_markdown(name)
+        rows = re.findall(r"<tr><td>.*?</tr>", page)
+        cells = [re.findall(r"<td>(.*?)</td>", row) for row in rows]
+        not_yet = sum(int(c[-1]) for c in cells if c[-2] == "not yet")
+        assert not_yet == int(data.weak_source(data.load(name)).sum()), name
+        assert all(c[-2] in ("yes", "not yet") for c in cells)
+    assert not_yet == 0  # events: every row confirmed
