@@ -231,8 +231,8 @@ def weak_source(frame: pd.DataFrame) -> pd.Series:
 
 
 # What a chart's tooltip and data table say of a weak row's source, by tier.
-WEAK_WORDS = {"state_media": "state media only, not yet confirmed independently",
-              "mirror_or_aggregator": "a copy only (original not found), not yet confirmed independently"}
+WEAK_WORDS = {"state_media": "state media only, not yet independently confirmed",
+              "mirror_or_aggregator": "a copy only (original not found), not yet independently confirmed"}
 STRONG_WORDS = "official, research or independent"
 
 
